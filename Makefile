@@ -1,0 +1,75 @@
+# AI Papers 2023 · 论文精读 — every command a newcomer or CI needs.
+#   make serve   set up, then serve the site with live reload on http://127.0.0.1:8000/
+#   make test    set up, then lint, check, build and run every test (what CI runs)
+# Each target creates .venv/ and installs the pinned, hash-checked dependencies when needed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SITE_DEPS := $(VENV)/.site-deps
+DEV_DEPS  := $(VENV)/.dev-deps
+PORT ?= 8000
+
+# Silence MkDocs' notice about MkDocs 2 (this project pins MkDocs 1.6; see README "Stack").
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build offline test lint format vendor lock clean
+
+help:
+	@sed -n '2,4p' Makefile | sed 's/^# //'
+	@echo "  make build   build the hosted site into site/"
+	@echo "  make offline build the offline site into build/offline/ and build/ai-papers-2023-offline.zip"
+	@echo "  make lint    ruff (lint + format check)        make format  apply ruff formatting"
+	@echo "  make lock    re-pin requirements/*.lock after editing requirements/*.in"
+
+$(BIN)/python:
+	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
+	$(PYTHON) -m venv $(VENV)
+
+$(SITE_DEPS): requirements/site.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/site.lock
+	@touch $@
+
+$(DEV_DEPS): requirements/dev.lock | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
+	@touch $@ $(SITE_DEPS)
+
+vendor: | $(BIN)/python
+	$(BIN)/python -m scripts.vendor
+
+serve: $(SITE_DEPS) vendor
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+
+# Build into a temporary folder and swap it in only on success: a failed build never leaves a
+# half-written site/ behind.
+build: $(SITE_DEPS) vendor
+	rm -rf build/site.tmp
+	$(BIN)/mkdocs build --strict --site-dir build/site.tmp
+	rm -rf site && mv build/site.tmp site
+
+offline: $(SITE_DEPS) vendor
+	rm -rf build/offline.tmp
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline.tmp
+	rm -rf build/offline && mv build/offline.tmp build/offline
+	rm -f build/ai-papers-2023-offline.zip
+	cd build && ../$(BIN)/python -m zipfile -c ai-papers-2023-offline.zip offline/
+
+lint: $(DEV_DEPS)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(DEV_DEPS)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: $(DEV_DEPS) vendor lint
+	$(BIN)/pytest
+
+lock: $(DEV_DEPS)
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links site.in -o site.lock
+	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links dev.in -o dev.lock
+
+clean:
+	rm -rf site build .cache .pytest_cache overrides/assets/vendor
