@@ -1,0 +1,190 @@
+"""Shared fixtures: the site is built once per test run, hosted under a sub-path and offline.
+
+- `hosted`: `mkdocs build --strict` with SITE_URL pointing at a local server that mimics GitHub
+  Pages (the site lives under /ai-papers-2023/, a missing path answers 404 with the site's 404.html).
+- `offline`: the same configuration with OFFLINE=true, opened from file://.
+- `browser`: the system Chromium driven by Playwright (never a downloaded browser).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SUBPATH = "ai-papers-2023"
+sys.path.insert(0, str(ROOT))
+import scripts  # noqa: E402,F401  (puts overrides/hooks on the import path)
+from sitedata import load_guide  # noqa: E402
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Build:
+    root: Path  # folder holding index.html, 404.html, en/ …
+    log: str
+    seconds: float
+    url: str  # how a browser reaches root (http://… or file://…)
+
+    def html(self, relative: str) -> BeautifulSoup:
+        return BeautifulSoup((self.root / relative).read_text(encoding="utf-8"), "html.parser")
+
+
+def run_mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of a project folder, as the Makefile runs it."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files; a missing path gets the site's 404.html with status 404, like GitHub Pages."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        not_found = Path(self.directory) / SUBPATH / "404.html"
+        if code != 404 or not not_found.exists():
+            super().send_error(code, message, explain)
+            return
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+@pytest.fixture(scope="session")
+def port() -> int:
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def hosted(tmp_path_factory: pytest.TempPathFactory, port: int) -> Build:
+    serve_root = tmp_path_factory.mktemp("hosted")
+    site_url = f"http://127.0.0.1:{port}/{SUBPATH}/"
+    started = time.perf_counter()
+    result = run_mkdocs_build(ROOT, serve_root / SUBPATH, SITE_URL=site_url)
+    seconds = time.perf_counter() - started
+    assert result.returncode == 0, f"strict build failed:\n{result.stdout}\n{result.stderr}"
+    return Build(serve_root / SUBPATH, result.stderr + result.stdout, seconds, site_url)
+
+
+@pytest.fixture(scope="session")
+def offline(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    site_dir = tmp_path_factory.mktemp("offline") / "site"
+    started = time.perf_counter()
+    result = run_mkdocs_build(ROOT, site_dir, OFFLINE="true")
+    seconds = time.perf_counter() - started
+    assert result.returncode == 0, f"strict offline build failed:\n{result.stdout}\n{result.stderr}"
+    return Build(site_dir, result.stderr + result.stdout, seconds, site_dir.as_uri() + "/")
+
+
+@pytest.fixture(scope="session")
+def server(hosted: Build, port: int) -> Iterator[str]:
+    handler = functools.partial(PagesLikeHandler, directory=str(hosted.root.parent))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield hosted.url
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def guide():
+    return load_guide()
+
+
+# --- browser ---------------------------------------------------------------------------------
+
+
+def chromium_path() -> str | None:
+    candidates = [os.environ.get("CHROME_PATH"), "/usr/bin/chromium", shutil.which("chromium")]
+    return next((c for c in candidates if c and Path(c).exists()), None)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        if executable is None:
+            if os.environ.get("CI") or not os.environ.get("ALLOW_PLAYWRIGHT_BROWSER"):
+                pytest.fail(
+                    "No Chromium found: install the Debian package `chromium` (apt-get install chromium) "
+                    "or set CHROME_PATH. On a machine with internet you may instead run "
+                    "`.venv/bin/playwright install chromium` and set ALLOW_PLAYWRIGHT_BROWSER=1."
+                )
+            launched = playwright.chromium.launch(headless=True, args=CHROMIUM_ARGS)
+        else:
+            launched = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@dataclass
+class Watched:
+    """A browser page with what it logged and requested."""
+
+    page: object
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def foreign_requests(self, allowed_prefix: str) -> list[str]:
+        return [url for url in self.requests if not url.startswith(allowed_prefix) and not url.startswith("data:")]
+
+
+@pytest.fixture
+def watched(browser: object) -> Iterator[Watched]:
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    record = Watched(page)
+    page.on("console", lambda message: message.type == "error" and record.console_errors.append(message.text))
+    page.on("pageerror", lambda error: record.console_errors.append(f"uncaught: {error}"))
+    page.on("request", lambda request: record.requests.append(request.url))
+    yield record
+    context.close()
+
+
+def host_prefix(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}/" if parts.scheme != "file" else "file://"

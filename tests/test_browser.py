@@ -1,0 +1,131 @@
+"""What a reader sees in a real browser (system Chromium), hosted under a sub-path and offline.
+
+Every test runs against both builds: `hosted` is served over HTTP like GitHub Pages, `offline` is
+opened from file:// with no server at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import Build, Watched, host_prefix
+
+pytestmark = pytest.mark.browser
+
+# (query, language of the query) — each must find the Pythia page.
+QUERIES = [("检查点", "zh"), ("checkpoint", "en")]
+
+
+@pytest.fixture(params=["hosted", "offline"])
+def site(request: pytest.FixtureRequest) -> Build:
+    if request.param == "hosted":
+        request.getfixturevalue("server")
+        return request.getfixturevalue("hosted")
+    return request.getfixturevalue("offline")
+
+
+def url_of(site: Build, path: str) -> str:
+    """Address of a page given as its directory-URL path (`en/papers/01-pythia/`).
+
+    The offline build has .html URLs: `en/` → en/index.html, `papers/x/` → papers/x.html.
+    """
+    if site.url.startswith("file:"):
+        if path in ("", "en/"):
+            path += "index.html"
+        elif path.endswith("/"):
+            path = path[:-1] + ".html"
+    return site.url + path
+
+
+def open_page(watched: Watched, site: Build, path: str) -> None:
+    watched.page.goto(url_of(site, path))
+    watched.page.wait_for_load_state("load")
+
+
+def search(watched: Watched, query: str) -> list[str]:
+    page = watched.page
+    box = page.locator(".md-search__input")
+    box.click()
+    box.fill(query)
+    page.keyboard.press("End")  # typing CJK through fill() alone does not trigger a search
+    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+    return [a.get_attribute("href") for a in page.locator("li.md-search-result__item > a.md-search-result__link").all()]
+
+
+PAGES = ["", "papers/01-pythia/", "en/", "en/papers/01-pythia/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_with_no_console_error_and_no_foreign_request(site: Build, watched: Watched, path: str) -> None:
+    open_page(watched, site, path)
+    watched.page.wait_for_timeout(500)  # let late requests (fonts, workers) happen
+    assert watched.console_errors == []
+    assert watched.foreign_requests(host_prefix(site.url)) == []
+
+
+@pytest.mark.parametrize(("query", "language"), QUERIES)
+@pytest.mark.parametrize("start", ["papers/01-pythia/", "en/papers/01-pythia/"])
+def test_search_finds_pythia_in_chinese_and_english(
+    site: Build, watched: Watched, start: str, query: str, language: str
+) -> None:
+    open_page(watched, site, start)
+    results = search(watched, query)
+    wanted = "en/papers/01-pythia" if language == "en" else "/papers/01-pythia"
+    assert any(wanted in href and ("/en/" in href) == (language == "en") for href in results), results
+
+
+@pytest.mark.parametrize(("start", "first_language"), [("papers/01-pythia/", "zh"), ("en/papers/01-pythia/", "en")])
+def test_search_shows_the_pages_of_the_readers_language_first(
+    site: Build, watched: Watched, start: str, first_language: str
+) -> None:
+    open_page(watched, site, start)
+    results = search(watched, "Pythia")
+    languages = ["en" if "/en/" in href else "zh" for href in results]
+    assert set(languages) == {"zh", "en"}, "both languages match the query"
+    assert languages[0] == first_language
+    assert languages == sorted(languages, key=lambda lang: lang != first_language), languages
+
+
+@pytest.mark.parametrize(
+    ("start", "target_language", "expected"),
+    [
+        ("", "en", "en/"),
+        ("en/", "zh", ""),
+        ("papers/01-pythia/", "en", "en/papers/01-pythia/"),
+        ("en/papers/01-pythia/", "zh", "papers/01-pythia/"),
+    ],
+)
+def test_switching_language_keeps_the_page(
+    site: Build, watched: Watched, start: str, target_language: str, expected: str
+) -> None:
+    open_page(watched, site, start)
+    page = watched.page
+    page.locator(".md-header__option .md-select").hover()
+    page.locator(f"a.md-select__link[hreflang={target_language}]").click()
+    page.wait_for_load_state("load")
+    assert page.url.split("#")[0] == url_of(site, expected)
+    assert page.locator("html").get_attribute("lang") == target_language
+
+
+def test_404_page_switches_to_the_english_home(server: str, watched: Watched) -> None:
+    page = watched.page
+    response = page.goto(server + "papers/no-such-paper/")
+    assert response is not None and response.status == 404
+    # Chromium reports the 404 status of the page itself; nothing else may fail.
+    assert [e for e in watched.console_errors if "status of 404" not in e] == []
+    assert len(watched.console_errors) <= 1
+    assert watched.foreign_requests(server) == []
+    page.locator(".md-header__option .md-select").hover()
+    page.locator("a.md-select__link[hreflang=en]").click()
+    page.wait_for_load_state("load")
+    assert page.url == server + "en/"
+
+
+@pytest.mark.parametrize("path", ["papers/01-pythia/", "en/papers/01-pythia/"])
+def test_diagrams_and_math_render(site: Build, watched: Watched, path: str) -> None:
+    open_page(watched, site, path)
+    page = watched.page
+    diagram = page.locator("div.mermaid").first  # Material swaps <pre class=mermaid> for a rendered host
+    diagram.wait_for(timeout=15_000)
+    page.wait_for_function("() => document.querySelector('div.mermaid').getBoundingClientRect().height > 40")
+    assert page.locator(".arithmatex .katex").count() > 0
+    assert watched.console_errors == []
