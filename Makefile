@@ -13,12 +13,14 @@ PORT ?= 8000
 # Silence MkDocs' notice about MkDocs 2 (this project pins MkDocs 1.6; see README "Stack").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline test lint format vendor lock clean
+.PHONY: help serve build offline test check lint format vendor lock clean new-paper
 
 help:
 	@sed -n '2,4p' Makefile | sed 's/^# //'
 	@echo "  make build   build the hosted site into site/"
 	@echo "  make offline build the offline site into build/offline/ and build/ai-papers-2023-offline.zip"
+	@echo "  make check   validate the sources (papers.yml, references.bib, pages) before any build"
+	@echo "  make new-paper ARGS='...'   scaffold a paper in both languages (see CONTRIBUTING.md)"
 	@echo "  make lint    ruff (lint + format check)        make format  apply ruff formatting"
 	@echo "  make lock    re-pin requirements/*.lock after editing requirements/*.in"
 
@@ -40,14 +42,22 @@ vendor: | $(BIN)/python
 serve: $(SITE_DEPS) vendor
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
 
-# Build into a temporary folder and swap it in only on success: a failed build never leaves a
-# half-written site/ behind.
-build: $(SITE_DEPS) vendor
+# Check the sources first (every problem at once, as path:line: message).
+check: $(SITE_DEPS)
+	$(BIN)/python -m scripts.check
+
+# Scaffold a paper: make new-paper ARGS='--bibtex entry.bib --slug 11-x --name X --position 11 ...'
+new-paper: $(SITE_DEPS)
+	$(BIN)/python -m scripts.new_paper $(ARGS)
+
+# Build into a temporary folder and swap it in only on success: a failed check or build never
+# leaves a half-written site/ behind.
+build: $(SITE_DEPS) vendor check
 	rm -rf build/site.tmp
 	$(BIN)/mkdocs build --strict --site-dir build/site.tmp
 	rm -rf site && mv build/site.tmp site
 
-offline: $(SITE_DEPS) vendor
+offline: $(SITE_DEPS) vendor check
 	rm -rf build/offline.tmp
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline.tmp
 	rm -rf build/offline && mv build/offline.tmp build/offline
@@ -62,7 +72,7 @@ format: $(DEV_DEPS)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(DEV_DEPS) vendor lint
+test: $(DEV_DEPS) vendor lint check
 	$(BIN)/pytest
 
 lock: $(DEV_DEPS)

@@ -7,6 +7,7 @@ overrides/hooks/ and import each other by module name; that folder is put on the
 import sys
 from pathlib import Path
 
-HOOKS = Path(__file__).resolve().parents[1] / "overrides" / "hooks"
+ROOT = Path(__file__).resolve().parents[1]
+HOOKS = ROOT / "overrides" / "hooks"
 if str(HOOKS) not in sys.path:
     sys.path.insert(0, str(HOOKS))

@@ -128,6 +128,33 @@ def server(hosted: Build, port: int) -> Iterator[str]:
     httpd.shutdown()
 
 
+PROJECT_FILES = [
+    "Makefile",
+    "mkdocs.yml",
+    "papers.yml",
+    "references.bib",
+    "glossary.yml",
+    "vendor.json",
+    "pyproject.toml",
+]
+PROJECT_DIRS = ["docs", "overrides", "scripts"]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A throw-away copy of the project that a test may break (vendored assets included)."""
+    for name in PROJECT_FILES:
+        shutil.copy2(ROOT / name, tmp_path / name)
+    for name in PROJECT_DIRS:
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path
+
+
+def append(project: Path, relative: str, text: str) -> None:
+    path = project / relative
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 @pytest.fixture(scope="session")
 def guide():
     return load_guide()

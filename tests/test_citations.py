@@ -3,31 +3,12 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, run_mkdocs_build
+from conftest import append, run_mkdocs_build
 
-PROJECT_FILES = ["mkdocs.yml", "papers.yml", "references.bib", "glossary.yml"]
-PROJECT_DIRS = ["docs", "overrides"]
 PAGE = "docs/en/papers/01-pythia.md"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the project that a test may break."""
-    for name in PROJECT_FILES:
-        shutil.copy2(ROOT / name, tmp_path / name)
-    for name in PROJECT_DIRS:
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return tmp_path
-
-
-def append(project: Path, relative: str, text: str) -> None:
-    path = project / relative
-    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
 
 
 def test_unknown_citation_key_fails_the_build_naming_file_line_and_key(project: Path) -> None:

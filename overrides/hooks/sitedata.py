@@ -72,8 +72,18 @@ class Paper:
 
 
 @dataclass(frozen=True)
+class ReadingPath:
+    """A shorter route through the guide for one interest, e.g. vision and video."""
+
+    id: str
+    title: dict[str, str]
+    papers: tuple[Paper, ...]
+
+
+@dataclass(frozen=True)
 class Guide:
     papers: tuple[Paper, ...]
+    paths: tuple[ReadingPath, ...] = ()
 
     def by_id(self, paper_id: str) -> Paper | None:
         return next((p for p in self.papers if p.id == paper_id), None)
@@ -140,7 +150,7 @@ def load_guide(path: Path = PAPERS_FILE) -> Guide:
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         raise DataError([(mark.line + 1 if mark else 1, f"not valid YAML: {error}")]) from error
-    if not isinstance(raw, dict) or not isinstance(raw.get("papers"), list):
+    if not isinstance(raw, dict) or not isinstance(raw.get("papers"), list):  # a `paths:` list is optional
         raise DataError([(1, "expected a top-level `papers:` list")])
     problems: list[tuple[int, str]] = []
     papers: list[Paper] = []
@@ -179,9 +189,48 @@ def load_guide(path: Path = PAPERS_FILE) -> Guide:
                 sources={k: str(v) for k, v in (entry.get("sources") or {}).items() if k != "__line__"},
             )
         )
+    paths = _load_paths(raw.get("paths") or [], {paper.id: paper for paper in papers}, problems)
     if problems:
         raise DataError(problems)
-    return Guide(tuple(papers))
+    return Guide(tuple(papers), paths)
+
+
+def _load_paths(raw: list[Any], papers: dict[str, Paper], problems: list[tuple[int, str]]) -> tuple[ReadingPath, ...]:
+    paths = []
+    for entry in raw:
+        line = entry.get("__line__", 1) if isinstance(entry, dict) else 1
+        if not isinstance(entry, dict) or not {"id", "title", "papers"} <= set(entry):
+            problems.append((line, "a reading path needs `id`, `title` ({zh: …, en: …}) and `papers`"))
+            continue
+        title = entry["title"]
+        if not isinstance(title, dict) or any(not title.get(lang) for lang in LANGUAGES):
+            problems.append((line, f"path `{entry['id']}`: `title` needs a zh and an en text"))
+            continue
+        unknown = [paper_id for paper_id in entry["papers"] if paper_id not in papers]
+        if unknown:
+            problems.append((line, f"path `{entry['id']}` lists unknown paper ids: {', '.join(unknown)}"))
+            continue
+        paths.append(
+            ReadingPath(
+                entry["id"], {lang: title[lang] for lang in LANGUAGES}, tuple(papers[i] for i in entry["papers"])
+            )
+        )
+    return tuple(paths)
+
+
+@dataclass(frozen=True)
+class Term:
+    en: str
+    zh: str
+    abbr: str | None = None
+    note: str | None = None
+    avoid: tuple[str, ...] = ()
+
+
+def load_glossary(path: Path = GLOSSARY_FILE) -> list[Term]:
+    """glossary.yml: the one Chinese rendering of each English term."""
+    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return [Term(e["en"], e["zh"], e.get("abbr"), e.get("note"), tuple(e.get("avoid") or ())) for e in entries]
 
 
 def load_strings() -> dict[str, dict[str, str]]:

@@ -28,6 +28,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "To cite the paper itself, use this BibTeX (the same entry as in the site’s references.bib):",
     },
     "references_heading": {"zh": "参考文献", "en": "References"},
+    "table_paper": {"zh": "论文", "en": "Paper"},
+    "table_line": {"zh": "一句话", "en": "In one line"},
     "tag.language-models": {"zh": "语言模型", "en": "language models"},
     "tag.open-models": {"zh": "开放模型", "en": "open models"},
     "tag.alignment": {"zh": "对齐", "en": "alignment"},

@@ -1,0 +1,128 @@
+"""MkDocs hook: overview blocks that a page asks for with a marker line, built from papers.yml.
+
+    <!-- guide:paper-cards -->   the ten papers as cards, in reading order
+    <!-- guide:paper-table -->   number, title, one line, topics, date
+    <!-- guide:paths -->         the reading paths of papers.yml
+    <!-- guide:corrections -->   every paper page's "Correction" section, in reading order
+
+Titles and one-line descriptions come from each paper page (its `# Title` and `description`), in
+the language of the page being built, so the home page never repeats what the paper pages say.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from mdsource import read_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitedata import Guide, Paper, load_guide, load_strings
+
+MARKER = re.compile(r"^<!-- guide:([a-z-]+) -->[ \t]*$", re.MULTILINE)
+RELATIVE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)]+)\)")
+
+
+def _page_folder(page: Page) -> str:
+    relative = page.file.src_uri.split("/", 1)[1] if "/" in page.file.src_uri else page.file.src_uri
+    return posixpath.dirname(relative)
+
+
+def _paper_source(config: MkDocsConfig, language: str, paper: Paper) -> Path:
+    return Path(config.docs_dir) / language / paper.src_path
+
+
+def _title_and_line(config: MkDocsConfig, language: str, paper: Paper) -> tuple[str, str]:
+    source = read_page(_paper_source(config, language, paper))
+    title = next((h.text for h in source.headings() if h.level == 1), paper.name)
+    return title, str(source.meta.get("description", ""))
+
+
+def _link(folder: str, paper: Paper) -> str:
+    return posixpath.relpath(paper.src_path, folder or ".")
+
+
+def paper_cards(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+    t = load_strings()[language]
+    items = []
+    for paper in guide.papers:
+        title, line = _title_and_line(config, language, paper)
+        topics = " · ".join(t[f"tag.{tag}"] for tag in paper.tags)
+        items.append(
+            f"-   **[{paper.position:02d} · {paper.name}]({_link(folder, paper)})**\n\n"
+            f"    ---\n\n    {title}\n\n    {line}\n\n    <small>{topics}</small>\n"
+        )
+    return '<div class="grid cards" markdown>\n\n' + "\n".join(items) + "\n</div>\n"
+
+
+def paper_table(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+    t = load_strings()[language]
+    rows = [
+        f"| # | {t['table_paper']} | {t['table_line']} | {t['topics']} | {t['date']} |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for paper in guide.papers:
+        title, line = _title_and_line(config, language, paper)
+        topics = ", ".join(t[f"tag.{tag}"] for tag in paper.tags)
+        title_cell = f"[{title}]({_link(folder, paper)})".replace("|", "\\|")
+        rows.append(
+            f"| {paper.position:02d} | {title_cell} | {line.replace('|', '/')} | {topics} | {paper.date.isoformat()} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def reading_paths(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+    blocks = []
+    for path in guide.paths:
+        steps = " → ".join(f"[{paper.name}]({_link(folder, paper)})" for paper in path.papers)
+        blocks.append(
+            f"- **{path.title[language]}**：{steps}" if language == "zh" else f"- **{path.title[language]}**: {steps}"
+        )
+    return "\n".join(blocks) + "\n"
+
+
+def corrections(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+    parts = []
+    for paper in guide.papers:
+        source = read_page(_paper_source(config, language, paper))
+        section = source.section("correction")
+        if not section:
+            continue
+        body = "\n".join(line for _, line in section).strip()
+        paper_folder = posixpath.dirname(paper.src_path)
+        body = RELATIVE_LINK.sub(
+            lambda m, origin=paper_folder: f"]({posixpath.relpath(posixpath.join(origin, m.group(1)), folder or '.')})",
+            body,
+        )
+        parts.append(f"### [{paper.position:02d} {paper.name}]({_link(folder, paper)}#correction)\n\n{body}\n")
+    return "\n".join(parts)
+
+
+BLOCKS = {
+    "paper-cards": paper_cards,
+    "paper-table": paper_table,
+    "paths": reading_paths,
+    "corrections": corrections,
+}
+
+
+@event_priority(80)  # before papers.py (70) and the citations, which must see the generated text
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "<!-- guide:" not in markdown:
+        return markdown
+    guide = load_guide()
+    language = str(config.theme["language"])
+    folder = _page_folder(page)
+
+    def render(match: re.Match[str]) -> str:
+        block = BLOCKS.get(match.group(1))
+        if block is None:
+            raise PluginError(f"{page.file.src_path}: unknown block `{match.group(0)}` (known: {', '.join(BLOCKS)})")
+        return block(guide, config, language, folder)
+
+    return MARKER.sub(render, markdown)

@@ -1,0 +1,318 @@
+"""A contributor's mistakes are caught before anything is built, each reported as path:line.
+
+Every case breaks a throw-away copy of the project in one way, runs the validator, and expects a
+non-zero exit with the file, the line and a hint. Where a broken source could also break the site,
+`make build` is run too, and the previously published site/ must be left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, append
+
+ZH, EN = "docs/zh/papers/01-pythia.md", "docs/en/papers/01-pythia.md"
+
+
+def run_check(project: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.check", "--root", str(project)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def replace(project: Path, relative: str, old: str, new: str, count: int = 1) -> int:
+    """Replace text in a file; return the line number where the first replacement happened."""
+    path = project / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {relative}"
+    line = text[: text.index(old)].count("\n") + 1
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+    return line
+
+
+def line_count(project: Path, relative: str) -> int:
+    return len((project / relative).read_text(encoding="utf-8").splitlines())
+
+
+@dataclass
+class Case:
+    name: str
+    breaks: Callable[[Path], tuple[str, int]]  # returns (path, line) the report must point at
+    says: str  # regex the message must match
+    build_fails: bool = False
+
+
+def unknown_key(p: Path) -> tuple[str, int]:
+    append(p, EN, "\nA claim [@nosuchkey2023].\n")
+    return EN, line_count(p, EN)
+
+
+def bib_unbalanced(p: Path) -> tuple[str, int]:
+    return "references.bib", replace(
+        p, "references.bib", "@inproceedings{biderman2023pythia,", "@inproceedings{biderman2023pythia,\n  note = {oops,"
+    )
+
+
+def bib_duplicate(p: Path) -> tuple[str, int]:
+    append(
+        p,
+        "references.bib",
+        "\n@misc{biderman2023pythia,\n  title = {x}, author = {A, B}, year = {2023}, url = {https://x.test}\n}\n",
+    )
+    return "references.bib", line_count(p, "references.bib") - 2
+
+
+def bib_missing_fields(p: Path) -> tuple[str, int]:
+    append(p, "references.bib", "\n@misc{lonely2023note,\n  title = {A note}\n}\n")
+    return "references.bib", line_count(p, "references.bib") - 2
+
+
+def bib_bad_arxiv(p: Path) -> tuple[str, int]:
+    append(
+        p,
+        "references.bib",
+        "\n@misc{odd2023id,\n  title = {T}, author = {A, B}, year = {2023}, eprint = {2304.1x}\n}\n",
+    )
+    return "references.bib", line_count(p, "references.bib") - 2
+
+
+def one_language_only(p: Path) -> tuple[str, int]:
+    (p / "docs/zh/extra.md").write_text("---\ndescription: 只有中文。\n---\n\n# 额外\n", encoding="utf-8")
+    return "docs/zh/extra.md", 1
+
+
+def papers_missing_field(p: Path) -> tuple[str, int]:
+    replace(p, "papers.yml", "    venue: ICML 2023\n", "")
+    return "papers.yml", _entry_line(p, "pythia")
+
+
+def papers_bad_date(p: Path) -> tuple[str, int]:
+    replace(p, "papers.yml", "date: 2023-04-03", 'date: "April 2023"')
+    return "papers.yml", _entry_line(p, "pythia")
+
+
+def papers_unknown_tag(p: Path) -> tuple[str, int]:
+    replace(p, "papers.yml", "tags: [language-models,", "tags: [llm,")
+    return "papers.yml", _entry_line(p, "pythia")
+
+
+def front_matter_missing(p: Path) -> tuple[str, int]:
+    text = (p / EN).read_text(encoding="utf-8")
+    (p / EN).write_text(re.sub(r"^description:.*\n", "", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+    return EN, 1
+
+
+def front_matter_broken(p: Path) -> tuple[str, int]:
+    replace(p, EN, "paper: pythia", "paper: [pythia")
+    return EN, 1
+
+
+def not_in_nav(p: Path) -> tuple[str, int]:
+    for language in ("zh", "en"):
+        (p / f"docs/{language}/orphan.md").write_text("---\ndescription: x\n---\n\n# Orphan\n", encoding="utf-8")
+    return "docs/en/orphan.md", 1
+
+
+def nav_without_page(p: Path) -> tuple[str, int]:
+    line = replace(p, "mkdocs.yml", "  - about.md\n", "  - about.md\n  - missing.md\n")
+    return "mkdocs.yml", line + 1
+
+
+def broken_link(p: Path) -> tuple[str, int]:
+    append(p, EN, "\nSee [the glossary](../no-such-page.md).\n")
+    return EN, line_count(p, EN)
+
+
+def broken_anchor(p: Path) -> tuple[str, int]:
+    append(p, EN, "\nSee [its method](05-dpo.md#no-such-section).\n")
+    return EN, line_count(p, EN)
+
+
+def missing_image(p: Path) -> tuple[str, int]:
+    append(p, EN, "\n![A plot of the loss](../assets/loss.png)\n")
+    return EN, line_count(p, EN)
+
+
+def image_without_alt(p: Path) -> tuple[str, int]:
+    (p / "docs/assets").mkdir(exist_ok=True)
+    (p / "docs/assets/plot.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    append(p, EN, "\n![](../../assets/plot.png)\n")
+    return EN, line_count(p, EN)
+
+
+def raw_script(p: Path) -> tuple[str, int]:
+    append(p, EN, '\n<script src="https://evil.test/x.js"></script>\n')
+    return EN, line_count(p, EN)
+
+
+def raw_iframe(p: Path) -> tuple[str, int]:
+    append(p, EN, '\n<iframe src="https://video.test/embed"></iframe>\n')
+    return EN, line_count(p, EN)
+
+
+def inline_handler(p: Path) -> tuple[str, int]:
+    append(p, EN, '\n<span onclick="steal()">click</span>\n')
+    return EN, line_count(p, EN)
+
+
+def javascript_link(p: Path) -> tuple[str, int]:
+    append(p, EN, "\n[click me](javascript:alert(1))\n")
+    return EN, line_count(p, EN)
+
+
+def not_utf8(p: Path) -> tuple[str, int]:
+    (p / EN).write_bytes((p / EN).read_bytes() + "\nCafé\n".encode("latin-1"))
+    return EN, line_count(p, EN)
+
+
+def duplicate_slug(p: Path) -> tuple[str, int]:
+    text = (p / "papers.yml").read_text(encoding="utf-8")
+    block = re.search(r"^  - id: pythia\n(?:    .*\n|      .*\n)+", text, re.MULTILINE).group(0)
+    twin = block.replace("id: pythia", "id: pythia-again").replace("key: biderman2023pythia", "key: gao2020pile")
+    (p / "papers.yml").write_text(text + twin, encoding="utf-8")
+    return "papers.yml", text.count("\n") + 1
+
+
+def duplicate_paper(p: Path) -> tuple[str, int]:
+    append(
+        p,
+        "references.bib",
+        "\n@misc{pythia2023again,\n  title = {Pythia again}, author = {A, B}, year = {2023},\n"
+        "  eprint = {2304.01373}\n}\n",
+    )
+    text = (p / "papers.yml").read_text(encoding="utf-8")
+    block = re.search(r"^  - id: pythia\n(?:    .*\n|      .*\n)+", text, re.MULTILINE).group(0)
+    twin = (
+        block.replace("id: pythia", "id: pythia-bis")
+        .replace("slug: 01-pythia", "slug: 11-pythia-bis")
+        .replace("key: biderman2023pythia", "key: pythia2023again")
+    )
+    (p / "papers.yml").write_text(text + twin, encoding="utf-8")
+    for language in ("zh", "en"):
+        shutil.copy2(p / f"docs/{language}/papers/01-pythia.md", p / f"docs/{language}/papers/11-pythia-bis.md")
+        replace(p, f"docs/{language}/papers/11-pythia-bis.md", "paper: pythia", "paper: pythia-bis")
+    return "papers.yml", text.count("\n") + 1
+
+
+def languages_cite_differently(p: Path) -> tuple[str, int]:
+    append(
+        p,
+        "references.bib",
+        "\n@misc{extra2023note,\n  title = {T}, author = {A, B}, year = {2023}, url = {https://x.test}\n}\n",
+    )
+    append(p, ZH, "\n补充一条出处[@extra2023note]。\n")
+    return EN, 1
+
+
+def key_numbers_differ(p: Path) -> tuple[str, int]:
+    line = replace(p, EN, "| 154 |", "| 155 |")
+    return EN, line
+
+
+def template_left(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n<!-- write: 还没写完 -->\n")
+    return ZH, line_count(p, ZH)
+
+
+def chinese_without_space(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n这个模型有16个检查点。\n")
+    return ZH, line_count(p, ZH)
+
+
+def chinese_half_width(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n模型很小,但很有用。\n")
+    return ZH, line_count(p, ZH)
+
+
+def glossary_term_avoided(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n每个令牌都计入预算。\n")
+    return ZH, line_count(p, ZH)
+
+
+def _entry_line(p: Path, paper_id: str) -> int:
+    lines = (p / "papers.yml").read_text(encoding="utf-8").splitlines()
+    return lines.index(f"  - id: {paper_id}") + 1
+
+
+CASES = [
+    Case("unknown citation key", unknown_key, r"unknown citation key `nosuchkey2023`.*references\.bib", True),
+    Case("bib: unbalanced braces", bib_unbalanced, r"unbalanced braces", True),
+    Case("bib: duplicate key", bib_duplicate, r"duplicate key `biderman2023pythia`"),
+    Case("bib: missing fields", bib_missing_fields, r"`lonely2023note` lacks author, year, eprint/doi/url"),
+    Case("bib: malformed arXiv ID", bib_bad_arxiv, r"not an arXiv ID"),
+    Case("page in one language only", one_language_only, r"has no en version — add docs/en/extra\.md", True),
+    Case("papers.yml: missing field", papers_missing_field, r"`venue` is required", True),
+    Case("papers.yml: malformed date", papers_bad_date, r"`date` must be a date.*YYYY-MM-DD", True),
+    Case("papers.yml: unknown tag", papers_unknown_tag, r"unknown tag 'llm'"),
+    Case("front matter: missing field", front_matter_missing, r"front matter lacks `description`"),
+    Case("front matter: not YAML", front_matter_broken, r"front matter is not valid YAML", True),
+    Case("page not in the navigation", not_in_nav, r"not in the navigation — add it to `nav` in mkdocs\.yml"),
+    Case("nav entry without a page", nav_without_page, r"nav entry `missing\.md` has no page", True),
+    Case("broken link", broken_link, r"broken link: `\.\./no-such-page\.md`", True),
+    Case("broken anchor", broken_anchor, r"broken anchor: `#no-such-section`"),
+    Case("missing image", missing_image, r"broken image"),
+    Case("image without alt text", image_without_alt, r"image without alt text"),
+    Case("raw script", raw_script, r"raw <script>"),
+    Case("raw iframe", raw_iframe, r"raw <iframe>"),
+    Case("inline event handler", inline_handler, r"inline event handler"),
+    Case("javascript: link", javascript_link, r"javascript: link"),
+    Case("not UTF-8", not_utf8, r"not UTF-8"),
+    Case("duplicate slug", duplicate_slug, r"duplicate slug '01-pythia'", True),
+    Case("duplicate paper", duplicate_paper, r"same paper \(arXiv 2304\.01373\)"),
+    Case(
+        "languages cite different works", languages_cite_differently, r"cites different works.*only zh: extra2023note"
+    ),
+    Case("key numbers differ", key_numbers_differ, r"key number 155 differs"),
+    Case("template text left", template_left, r"template text left"),
+    Case("Chinese: no space before digits", chinese_without_space, r"“有1”: put a space"),
+    Case("Chinese: half-width comma", chinese_half_width, r"“小,”: use full-width punctuation"),
+    Case("Chinese: term outside the glossary", glossary_term_avoided, r"“令牌” — this guide writes “词元”"),
+]
+
+
+def test_the_pristine_project_passes(project: Path) -> None:
+    result = run_check(project)
+    assert result.returncode == 0, result.stdout
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
+def test_bad_input_is_reported_with_file_and_line(project: Path, case: Case) -> None:
+    path, line = case.breaks(project)
+    result = run_check(project)
+    assert result.returncode == 1
+    reported = [row for row in result.stdout.splitlines() if row.startswith(f"{path}:{line}: ")]
+    assert reported, f"expected a report at {path}:{line}, got:\n{result.stdout}"
+    assert any(re.search(case.says, row) for row in reported), result.stdout
+    assert all(" — " in row for row in result.stdout.splitlines() if ": " in row), "every report says how to fix it"
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.build_fails], ids=[c.name for c in CASES if c.build_fails])
+def test_a_failed_check_leaves_the_published_site_untouched(project: Path, case: Case) -> None:
+    published = project / "site"
+    published.mkdir()
+    (published / "index.html").write_text("the site readers see today", encoding="utf-8")
+    case.breaks(project)
+    venv = Path(sys.executable).parent.parent
+    result = subprocess.run(
+        ["make", "--no-print-directory", "build", f"VENV={venv}"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode != 0
+    assert sorted(p.name for p in published.iterdir()) == ["index.html"]
+    assert (published / "index.html").read_text(encoding="utf-8") == "the site readers see today"
