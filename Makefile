@@ -13,7 +13,7 @@ PORT ?= 8000
 # Silence MkDocs' notice about MkDocs 2 (this project pins MkDocs 1.6; see README "Stack").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline test check lint format vendor lock clean new-paper
+.PHONY: help serve build offline test check lint format vendor lock clean new-paper bench
 
 help:
 	@sed -n '2,4p' Makefile | sed 's/^# //'
@@ -63,6 +63,10 @@ offline: $(SITE_DEPS) vendor check
 	rm -rf build/offline && mv build/offline.tmp build/offline
 	rm -f build/ai-papers-2023-offline.zip
 	cd build && ../$(BIN)/python -m zipfile -c ai-papers-2023-offline.zip offline/
+
+# Build cost vs. a Material-only baseline, scaling to 500 papers, edit loop, page weight, search.
+bench: $(DEV_DEPS) vendor
+	$(BIN)/python -m scripts.bench $(ARGS)
 
 lint: $(DEV_DEPS)
 	$(BIN)/ruff check .

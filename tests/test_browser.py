@@ -6,6 +6,8 @@ opened from file:// with no server at all.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import Build, Watched, host_prefix
 
@@ -129,3 +131,59 @@ def test_diagrams_and_math_render(site: Build, watched: Watched, path: str) -> N
     page.wait_for_function("() => document.querySelector('div.mermaid').getBoundingClientRect().height > 40")
     assert page.locator(".arithmatex .katex").count() > 0
     assert watched.console_errors == []
+
+
+# --- reading comfort and accessibility ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["papers/05-dpo/", "en/papers/05-dpo/"])
+def test_glossary_tooltip_appears_on_hover(site: Build, watched: Watched, path: str) -> None:
+    open_page(watched, site, path)
+    page = watched.page
+    term = page.locator("article abbr.glossary-term", has_text="RLHF").first
+    definition = term.get_attribute("title") or term.get_attribute("data-md-title") or ""
+    term.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip.wait_for(timeout=5_000)
+    assert definition and definition[:10] in tooltip.inner_text()
+
+
+def test_cite_block_copy_button_copies_the_bibtex(server: str, browser: object) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "papers/01-pythia/")
+    block = page.locator("h2#cite ~ div.highlight").first
+    block.hover()
+    block.locator("button.md-clipboard, button.md-code__button[data-md-type=copy]").first.click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    context.close()
+    assert copied.startswith("@inproceedings{biderman2023pythia,")
+
+
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_print_edition_prints_every_paper(server: str, browser: object, guide, language: str) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    page = browser.new_page()
+    page.goto(server + ("" if language == "zh" else "en/") + "print/")
+    page.wait_for_function("() => !document.querySelector('pre.mermaid')", timeout=30_000)  # diagrams drawn
+    page.emulate_media(media="print")
+    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
+    page.close()
+    text = "".join(p.extract_text() for p in reader.pages)
+    compact = re.sub(r"\s+", "", text)
+    assert len(reader.pages) >= 2 * len(guide.papers), "each paper starts on a new page"
+    for paper in guide.papers:
+        assert re.sub(r"\s+", "", paper.name) in compact, paper.name
+
+
+@pytest.mark.parametrize("path", ["", "en/", "papers/05-dpo/", "en/papers/05-dpo/", "glossary/", "en/glossary/"])
+def test_no_serious_accessibility_violations(site: Build, watched: Watched, path: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    open_page(watched, site, path)
+    results = Axe().run(watched.page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in serious]

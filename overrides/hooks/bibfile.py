@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pybtex.database import Person
+
 ENTRY_START = re.compile(r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^,\s]*)\s*,", re.MULTILINE)
 FIELD = re.compile(r"(?P<name>[A-Za-z][\w-]*)\s*=\s*", re.MULTILINE)
 KEY_RULE = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -149,3 +151,15 @@ def missing_fields(entry: BibEntry) -> list[str]:
     if not entry.identifier:
         missing.append("eprint/doi/url")
     return missing
+
+
+def author_names(entry: BibEntry) -> list[str]:
+    """The entry's authors as readers write them ("Stella Biderman"), braces removed."""
+    people = []
+    for name in re.split(r"\s+and\s+", entry.fields.get("author", "")):
+        if not name or name == "others":
+            continue
+        person = Person(name)
+        parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
+        people.append(" ".join(part.replace("{", "").replace("}", "") for part in parts))
+    return people

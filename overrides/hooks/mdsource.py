@@ -120,7 +120,17 @@ def _plain(text: str) -> str:
 
 
 def read_page(path: Path) -> Page:
-    """Parse a page; raises UnicodeDecodeError for a file that is not UTF-8."""
+    """Parse a page (cached until the file changes); raises UnicodeDecodeError if it is not UTF-8."""
+    stamp = (path, path.stat().st_mtime_ns)
+    if stamp not in _read_cache:
+        _read_cache[stamp] = _read_page(path)
+    return _read_cache[stamp]
+
+
+_read_cache: dict[tuple[Path, int], Page] = {}
+
+
+def _read_page(path: Path) -> Page:
     text = path.read_bytes().decode("utf-8")
     source_lines = text.splitlines()
     meta: dict[str, Any] = {}

@@ -4,6 +4,9 @@
     <!-- guide:paper-table -->   number, title, one line, topics, date
     <!-- guide:paths -->         the reading paths of papers.yml
     <!-- guide:corrections -->   every paper page's "Correction" section, in reading order
+    <!-- guide:glossary -->      the term list of glossary.yml, with definitions
+    <!-- guide:topics -->        one section per topic tag, listing its papers
+    <!-- guide:print-edition -->  all paper pages in reading order on one page (for printing)
 
 Titles and one-line descriptions come from each paper page (its `# Title` and `description`), in
 the language of the page being built, so the home page never repeats what the paper pages say.
@@ -22,7 +25,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitedata import Guide, Paper, load_guide, load_strings
+from sitedata import TAGS, Guide, Paper, load_glossary, load_guide, load_strings
 
 MARKER = re.compile(r"^<!-- guide:([a-z-]+) -->[ \t]*$", re.MULTILINE)
 RELATIVE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)]+)\)")
@@ -103,11 +106,64 @@ def corrections(guide: Guide, config: MkDocsConfig, language: str, folder: str) 
     return "\n".join(parts)
 
 
+def glossary_table(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+    t = load_strings()[language]
+    rows = [
+        f"| {t['glossary_term']} | {t['glossary_other']} | {t['glossary_definition']} |",
+        "| --- | --- | --- |",
+    ]
+    for term in sorted(load_glossary(), key=lambda item: item.en.lower()):
+        own, other = (term.zh, term.en) if language == "zh" else (term.en, term.zh)
+        if term.abbr:
+            own = f"{own}（{term.abbr}）" if language == "zh" else f"{own} ({term.abbr})"
+        definition = (term.definition or {}).get(language, "")
+        rows.append(f"| **{own}** | {other} | {definition.replace('|', '/')} |")
+    return "\n".join(rows) + "\n"
+
+
+def topics(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+    t = load_strings()[language]
+    sections = []
+    for tag in TAGS:
+        papers = [paper for paper in guide.papers if tag in paper.tags]
+        if not papers:
+            continue
+        items = []
+        for paper in papers:
+            title, _line = _title_and_line(config, language, paper)
+            items.append(f"- [{paper.position:02d} {paper.name}]({_link(folder, paper)}) — {title}")
+        sections.append(f"## {t['tag.' + tag]} {{#{tag}}}\n\n" + "\n".join(items) + "\n")
+    return "\n".join(sections)
+
+
+HEADING_ID = re.compile(r"\{#([\w-]+)\}")
+PAPER_LINK = re.compile(r"\]\((\d{2}-[a-z0-9-]+)\.md(?:#([\w-]+))?\)")
+
+
+def print_edition(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+    """All paper pages in reading order, as one page: headings one level down, ids made unique."""
+    parts = []
+    for paper in guide.papers:
+        source = read_page(_paper_source(config, language, paper))
+        body = "\n".join(source.text.splitlines()[source.body_start - 1 :])
+        prefix = paper.slug
+        body = HEADING_ID.sub(lambda m, prefix=prefix: f"{{#{prefix}-{m.group(1)}}}", body)
+        body = re.sub(r"^(#{1,5}) ", r"#\1 ", body, flags=re.MULTILINE)
+        title_id = f"{{#{prefix} .print-paper-title}}"
+        body = re.sub(r"^## (.+)$", lambda m, tid=title_id: f"## {m.group(1)} {tid}", body, count=1, flags=re.MULTILINE)
+        body = PAPER_LINK.sub(lambda m: f"](#{m.group(1)}-{m.group(2)})" if m.group(2) else f"](#{m.group(1)})", body)
+        parts.append(body.strip() + "\n")
+    return "\n\n".join(parts)
+
+
 BLOCKS = {
     "paper-cards": paper_cards,
     "paper-table": paper_table,
     "paths": reading_paths,
     "corrections": corrections,
+    "glossary": glossary_table,
+    "topics": topics,
+    "print-edition": print_edition,
 }
 
 

@@ -10,19 +10,20 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Callable
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
-from pybtex.database import Person
+from mkdocs.utils import get_relative_url
 
-from bibfile import BibEntry, BibFile
+from bibfile import BibEntry, BibFile, author_names
 from bibfile import parse as parse_bib
-from sitedata import BIB_FILE, DataError, Guide, Paper, load_guide, load_strings
+from sitedata import BIB_FILE, DataError, Guide, Paper, docs_path, load_guide, load_strings
 
 log = get_plugin_logger("papers")
 
@@ -45,12 +46,6 @@ def bib() -> BibFile:
 
 def page_language(config: MkDocsConfig) -> str:
     return str(config.theme["language"])
-
-
-def docs_path(file: File) -> str:
-    """A page's path inside its language folder: `papers/01-pythia.md` for docs/zh/papers/01-pythia.md."""
-    parts = file.src_uri.split("/", 1)
-    return parts[1] if len(parts) == 2 and parts[0] in ("zh", "en") else file.src_uri
 
 
 @event_priority(100)  # before the i18n plugin reads the navigation
@@ -96,23 +91,13 @@ def reading_minutes(markdown: str, language: str) -> int:
 # --- the at-a-glance card -------------------------------------------------------------------
 
 
-def author_names(entry: BibEntry) -> list[str]:
-    names = re.split(r"\s+and\s+", entry.fields.get("author", ""))
-    people = []
-    for name in names:
-        if not name or name == "others":
-            continue
-        person = Person(name)
-        parts = person.first_names + person.middle_names + person.prelast_names + person.last_names
-        people.append(" ".join(part.replace("{", "").replace("}", "") for part in parts))
-    return people
-
-
 def _link(url: str, label: str) -> str:
     return f'<a href="{html.escape(url)}">{html.escape(label)}</a>'
 
 
-def render_card(paper: Paper, entry: BibEntry, language: str, minutes: int) -> str:
+def render_card(
+    paper: Paper, entry: BibEntry, language: str, minutes: int, href: Callable[[Paper], str], topics_href: str | None
+) -> str:
     t = _state["strings"][language]
     total = len(guide().papers)
     authors = author_names(entry)
@@ -134,7 +119,12 @@ def render_card(paper: Paper, entry: BibEntry, language: str, minutes: int) -> s
     if paper.weights:
         links.append(_link(paper.weights, t["link_weights"]))
     licence = paper.weights_licence if paper.weights else t["weights_not_released"]
-    tags = " ".join(f'<span class="paper-card__tag">{html.escape(t["tag." + tag])}</span>' for tag in paper.tags)
+    tags = " ".join(
+        f'<a class="paper-card__tag" href="{html.escape(topics_href)}#{tag}">{html.escape(t["tag." + tag])}</a>'
+        if topics_href
+        else f'<span class="paper-card__tag">{html.escape(t["tag." + tag])}</span>'
+        for tag in paper.tags
+    )
     rows = [
         (t["authors"], author_html),
         (t["organisations"], html.escape(", ".join(paper.organisations))),
@@ -146,6 +136,23 @@ def render_card(paper: Paper, entry: BibEntry, language: str, minutes: int) -> s
         (t["topics"], tags),
         (t["reading_order"], html.escape(t["position"].format(n=paper.position, total=total))),
     ]
+    for path in guide().paths:
+        if paper in path.papers:
+            index = path.papers.index(paper)
+            following = path.papers[index + 1] if index + 1 < len(path.papers) else None
+            step = (
+                t["path_next"].format(link=html.escape(href(following)), name=html.escape(following.name))
+                if following
+                else t["path_last"]
+            )
+            rows.append(
+                (
+                    t["path"],
+                    f"{html.escape(path.title[language])}（{step}）"
+                    if language == "zh"
+                    else f"{html.escape(path.title[language])} ({step})",
+                )
+            )
     if paper.companions:
         titles = [
             bib().entries[key].fields.get("title", key).replace("{", "").replace("}", "") for key in paper.companions
@@ -156,6 +163,12 @@ def render_card(paper: Paper, entry: BibEntry, language: str, minutes: int) -> s
         f'<aside class="paper-card" aria-label="{t["card_label"]}" data-paper="{paper.id}">\n'
         f'<p class="paper-card__title">{t["card_label"]}</p>\n<dl>\n{body}\n</dl>\n</aside>\n'
     )
+
+
+def page_href(page: Page, files: Files, target: Paper, language: str) -> str:
+    """href from a page to a paper page, for raw HTML (which MkDocs does not rewrite)."""
+    file = files.get_file_from_path(f"{language}/{target.src_path}")
+    return get_relative_url(file.url, page.url) if file else f"{target.slug}.md"
 
 
 def render_cite_block(entry: BibEntry, language: str) -> str:
@@ -183,7 +196,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"papers.yml:{paper.line}: key `{paper.key}` of {paper.id} is not in references.bib")
     language = page_language(config)
     page.meta["reading_minutes"] = minutes = reading_minutes(markdown, language)
-    card = render_card(paper, entry, language, minutes)
+    topics_file = files.get_file_from_path(f"{language}/topics.md")
+    topics_href = get_relative_url(topics_file.url, page.url) if topics_file else None
+    card = render_card(
+        paper, entry, language, minutes, lambda target: page_href(page, files, target, language), topics_href
+    )
     heading = H1.search(markdown)
     if heading is None:
         raise PluginError(f"{page.file.src_path}: a paper page starts with a `# Title` heading")

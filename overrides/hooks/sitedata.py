@@ -143,6 +143,23 @@ def _check_entry(raw: dict[str, Any]) -> list[str]:
     return problems
 
 
+def _cached_by_mtime(function: Any) -> Any:
+    """Re-read a data file only when it changed (hooks ask for it on every page)."""
+    cache: dict[tuple[Path, int], Any] = {}
+
+    def wrapper(path: Path | None = None) -> Any:
+        path = path or function.__defaults__[0]
+        stamp = (path, path.stat().st_mtime_ns)
+        if stamp not in cache:
+            cache.clear()
+            cache[stamp] = function(path)
+        return cache[stamp]
+
+    wrapper.__doc__ = function.__doc__
+    return wrapper
+
+
+@_cached_by_mtime
 def load_guide(path: Path = PAPERS_FILE) -> Guide:
     """Read papers.yml; raise DataError listing every problem with its line."""
     try:
@@ -225,14 +242,34 @@ class Term:
     abbr: str | None = None
     note: str | None = None
     avoid: tuple[str, ...] = ()
+    definition: dict[str, str] | None = None  # `def` in glossary.yml: {zh: …, en: …}
+    ambiguous_zh: bool = False  # the Chinese word has common other meanings: no tooltip on it
 
 
+@_cached_by_mtime
 def load_glossary(path: Path = GLOSSARY_FILE) -> list[Term]:
     """glossary.yml: the one Chinese rendering of each English term."""
     entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return [Term(e["en"], e["zh"], e.get("abbr"), e.get("note"), tuple(e.get("avoid") or ())) for e in entries]
+    return [
+        Term(
+            e["en"],
+            e["zh"],
+            e.get("abbr"),
+            e.get("note"),
+            tuple(e.get("avoid") or ()),
+            e.get("def"),
+            bool(e.get("ambiguous_zh", False)),
+        )
+        for e in entries
+    ]
 
 
 def load_strings() -> dict[str, dict[str, str]]:
     """Interface strings per language: strings[lang][name] (defined in strings.py)."""
     return {lang: {name: texts[lang] for name, texts in STRINGS.items()} for lang in LANGUAGES}
+
+
+def docs_path(file: Any) -> str:
+    """A page's path inside its language folder: `papers/01-pythia.md` for docs/zh/papers/01-pythia.md."""
+    parts = file.src_uri.split("/", 1)
+    return parts[1] if len(parts) == 2 and parts[0] in LANGUAGES else file.src_uri

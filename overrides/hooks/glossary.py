@@ -1,0 +1,144 @@
+"""MkDocs hook: every use of a glossary term shows its definition on hover, in the page's language.
+
+Terms come from glossary.yml (`def` per language). A small Markdown tree processor wraps each
+occurrence in prose in `<abbr title="…">` (Material turns these into tooltips with the
+`content.tooltips` feature), so no page has to mark terms by hand. Code, links, headings and
+existing abbreviations are left alone. Python-Markdown's own `abbr` extension cannot do this: it
+matches whole words with `\\b`, which never fires inside Chinese text.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+
+from markdown import Extension, Markdown
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sitedata import load_glossary
+
+SKIP = {"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "sup"}
+HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@dataclass
+class _State:
+    language: str = "zh"
+    pattern: re.Pattern[str] | None = None
+    titles: dict[str, str] | None = None
+    enabled: bool = False
+
+
+_state = _State()
+
+
+def _boundary(word: str) -> str:
+    """Latin words must not be part of a longer word; Chinese words have no word boundaries."""
+    escaped = re.escape(word)
+    return escaped if HAN.search(word) else rf"(?<![\w-]){escaped}(?![\w-])"
+
+
+def build_matcher(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    """One regex for all terms of a language (longest first) and the definition of each form."""
+    titles: dict[str, str] = {}
+    for term in load_glossary():
+        definition = (term.definition or {}).get(language)
+        if not definition:
+            continue
+        own = term.zh if language == "zh" else term.en
+        forms = [] if language == "zh" and term.ambiguous_zh else [own]
+        if term.abbr:
+            forms += [part.strip() for part in term.abbr.split("/")]
+        for form in forms:
+            if len(form) >= 2:
+                titles.setdefault(form, definition)
+    if not titles:
+        return None, titles
+    alternatives = sorted(titles, key=len, reverse=True)
+    return re.compile("|".join(_boundary(word) for word in alternatives)), titles
+
+
+class GlossaryTreeprocessor(Treeprocessor):
+    def run(self, root: ET.Element) -> None:
+        if not _state.enabled or _state.pattern is None:
+            return
+        self._walk(root)
+
+    def _walk(self, element: ET.Element) -> None:
+        for child in list(element):
+            if child.tag in SKIP or "arithmatex" in (child.get("class") or ""):
+                self._wrap_tail(element, child)
+                continue
+            self._walk(child)
+            self._wrap_tail(element, child)
+        if element.text and element.tag not in SKIP:
+            self._wrap_text(element)
+
+    def _split(self, text: str) -> list[str | ET.Element]:
+        parts: list[str | ET.Element] = []
+        position = 0
+        for match in _state.pattern.finditer(text):
+            parts.append(text[position : match.start()])
+            abbr = ET.Element("abbr", {"title": _state.titles[match.group(0)], "class": "glossary-term"})
+            abbr.text = match.group(0)
+            parts.append(abbr)
+            position = match.end()
+        parts.append(text[position:])
+        return parts
+
+    def _wrap_text(self, element: ET.Element) -> None:
+        parts = self._split(element.text or "")
+        if len(parts) == 1:
+            return
+        element.text = parts[0]
+        self._insert(element, 0, parts[1:])
+
+    def _wrap_tail(self, parent: ET.Element, child: ET.Element) -> None:
+        if not child.tail:
+            return
+        parts = self._split(child.tail)
+        if len(parts) == 1:
+            return
+        child.tail = parts[0]
+        self._insert(parent, list(parent).index(child) + 1, parts[1:])
+
+    @staticmethod
+    def _insert(parent: ET.Element, index: int, parts: list[str | ET.Element]) -> None:
+        """parts alternate: element, text, element, text … (text goes into the element's tail)."""
+        for part in parts:
+            if isinstance(part, ET.Element):
+                parent.insert(index, part)
+                index += 1
+                last = part
+            else:
+                last.tail = part
+
+
+class GlossaryExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        # After inline processing (20) and before the toc extension reads headings (<5 does not matter:
+        # headings are skipped anyway).
+        md.treeprocessors.register(GlossaryTreeprocessor(md), "guide-glossary", 7)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # on_config runs again for every language build: register the extension once.
+    if not any(isinstance(extension, GlossaryExtension) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(GlossaryExtension())
+    return config
+
+
+@event_priority(100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    language = str(config.theme["language"])
+    if language != _state.language or _state.pattern is None:
+        _state.language = language
+        _state.pattern, _state.titles = build_matcher(language)
+    # The glossary page defines the terms itself; tooltips there would only repeat them.
+    _state.enabled = "<!-- guide:glossary -->" not in markdown
+    return markdown

@@ -1,0 +1,413 @@
+"""Benchmark what contributors and readers wait for: build cost, scaling, edit loop, page weight, search.
+
+    python -m scripts.bench [--runs 5] [--sizes 10 100 500] [--quick]
+
+Writes bench/report.md and bench/report.json (raw timings go to .cache/bench/). Every build is a
+clean `mkdocs build` in a subprocess; medians are reported, and the figure that counts on a noisy
+machine is the ratio to the baseline built in the same run: the same Markdown with Material alone
+(no i18n, no bibtex, no jieba, no hooks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import http.server
+import json
+import os
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+from scripts import ROOT
+
+BENCH_DIR = ROOT / "bench"
+CACHE = ROOT / ".cache" / "bench"
+PROJECT_FILES = ["mkdocs.yml", "papers.yml", "references.bib", "glossary.yml"]
+PROJECT_DIRS = ["docs", "overrides"]
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+# Blocks `import jieba` in the baseline: Material segments Chinese only when it can import it.
+NO_JIEBA = "import sys; sys.modules['jieba'] = None; from mkdocs.__main__ import cli; cli()"
+
+
+@dataclass
+class Timing:
+    seconds: list[float]
+    peak_kb: int
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def copy_project(target: Path) -> Path:
+    for name in PROJECT_FILES:
+        shutil.copy2(ROOT / name, target / name)
+    for name in PROJECT_DIRS:
+        shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return target
+
+
+def write_baseline_config(project: Path) -> Path:
+    """Material alone over the same Markdown (both language folders as plain sections)."""
+    config = project / "mkdocs.baseline.yml"
+    config.write_text(
+        "site_name: Baseline\n"
+        "docs_dir: docs\n"
+        "theme:\n  name: material\n  font: false\n"
+        "plugins:\n  - search\n"
+        "markdown_extensions:\n  - abbr\n  - admonition\n  - attr_list\n  - footnotes\n  - md_in_html\n"
+        "  - tables\n  - toc:\n      permalink: true\n  - pymdownx.arithmatex:\n      generic: true\n"
+        "  - pymdownx.details\n  - pymdownx.highlight\n  - pymdownx.superfences\n"
+        "validation:\n  links:\n    not_found: ignore\n    unrecognized_links: ignore\n    anchors: ignore\n",
+        encoding="utf-8",
+    )
+    return config
+
+
+def timed_build(project: Path, config: Path | None, runs: int, *, baseline: bool = False) -> Timing:
+    seconds: list[float] = []
+    peak = 0
+    for _ in range(runs):
+        site = project / "site-bench"
+        shutil.rmtree(site, ignore_errors=True)
+        mkdocs = ["-c", NO_JIEBA] if baseline else ["-m", "mkdocs"]
+        command = [sys.executable, *mkdocs, "build", "--site-dir", str(site), "-q"]
+        if config:
+            command += ["--config-file", str(config)]
+        started = time.perf_counter()
+        result = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", *command], cwd=project, env=ENV, capture_output=True, text=True, check=False
+        )
+        seconds.append(time.perf_counter() - started)
+        if result.returncode != 0:
+            raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+        peak = max(peak, int(result.stderr.strip().splitlines()[-1]))
+    return Timing(seconds, peak)
+
+
+# --- synthetic sites ---------------------------------------------------------------------------
+
+
+def synthetic_site(target: Path, papers: int) -> Path:
+    """The real site with `papers` paper pages per language, cloned from the real ones, and a .bib of
+    matching size (each clone cites its own copies of the references)."""
+    project = copy_project(target)
+    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+    from bibfile import parse as parse_bib
+
+    bib = parse_bib(ROOT / "references.bib")
+    papers_yml = (ROOT / "papers.yml").read_text(encoding="utf-8")
+    head, _, body = papers_yml.partition("\npapers:\n")
+    head = re.sub(r"\npaths:\n(?:  .*\n|    .*\n)*", "\n", head)  # reading paths name the real ids only
+    originals = re.split(r"(?m)^(?=  - id: )", body)
+    originals = [block for block in originals if block.strip()]
+    entries, blocks = [], []
+    for language in ("zh", "en"):
+        for path in (project / "docs" / language / "papers").glob("*.md"):
+            path.unlink()
+    for number in range(1, papers + 1):
+        block = originals[(number - 1) % len(originals)]
+        old_slug = re.search(r"slug: (\S+)", block).group(1)
+        old_id = re.search(r"id: (\S+)", block).group(1)
+        old_key = re.search(r"key: (\S+)", block).group(1)
+        slug = f"{number:02d}-synthetic-{number}"
+        paper_id = f"synthetic-{number}"
+        rename = {key: f"{key}x{number}" for key in bib.entries}
+        new_block = block.replace(f"id: {old_id}", f"id: {paper_id}").replace(f"slug: {old_slug}", f"slug: {slug}")
+        new_block = re.sub(r"key: \S+", f"key: {rename[old_key]}", new_block)
+        new_block = re.sub(r"companions: \[.*\]", "companions: []", new_block)
+        new_block = re.sub(r"    companions:\n(?:      .*\n)*", "", new_block)
+        blocks.append(new_block)
+        for language in ("zh", "en"):
+            text = (ROOT / "docs" / language / "papers" / f"{old_slug}.md").read_text(encoding="utf-8")
+            text = text.replace(f"paper: {old_id}", f"paper: {paper_id}")
+            text = re.sub(r"@([\w-]+)", lambda m, r=rename: f"@{r.get(m.group(1), m.group(1))}", text)
+            text = re.sub(r"\]\(\d{2}-[a-z0-9-]+\.md(#[\w-]+)?\)", "](../index.md)", text)
+            (project / "docs" / language / "papers" / f"{slug}.md").write_text(text, encoding="utf-8")
+        for key, entry in bib.entries.items():
+            entries.append(entry.raw.replace(f"{{{key},", f"{{{rename[key]},", 1))
+    (project / "papers.yml").write_text(head + "\npapers:\n" + "".join(blocks), encoding="utf-8")
+    (project / "references.bib").write_text("\n\n".join(entries) + "\n", encoding="utf-8")
+    for language in ("zh", "en"):  # the print edition and the home page would grow with every paper
+        for name in ("print.md",):
+            (project / "docs" / language / name).unlink(missing_ok=True)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("  - print.md\n", "")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return project
+
+
+# --- edit loop ---------------------------------------------------------------------------------
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def edit_loop(project: Path, only_language: str | None = None, attempts: int = 3) -> list[float]:
+    """Seconds from saving a page to `mkdocs serve` serving the changed page."""
+    port = _free_port()
+    env = {**ENV, "SITE_URL": f"http://127.0.0.1:{port}/"}
+    if only_language:
+        env["ONLY_LANG"] = only_language
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", "--livereload"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    language = only_language or "zh"
+    page = project / "docs" / language / "papers" / "05-dpo.md"
+    url = f"http://127.0.0.1:{port}/{'' if language == 'zh' else language + '/'}papers/05-dpo/"
+    results = []
+    try:
+        _wait_for(url, lambda body: True, timeout=120)
+        for attempt in range(attempts):
+            marker = f"edit-loop-marker-{attempt}-{time.time_ns()}"
+            text = page.read_text(encoding="utf-8")
+            started = time.perf_counter()
+            page.write_text(text + f"\n{marker}\n", encoding="utf-8")
+            _wait_for(url, lambda body, m=marker: m in body, timeout=120)
+            results.append(time.perf_counter() - started)
+            time.sleep(1)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return results
+
+
+def _wait_for(url: str, condition: object, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
+            if condition(response.read().decode("utf-8", "replace")):
+                return
+        time.sleep(0.05)
+    raise TimeoutError(url)
+
+
+# --- reader cost ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    port = _free_port()
+    handler = partial(_QuietHandler, directory=str(directory))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        httpd.shutdown()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+KINDS = {"html": "HTML", "css": "CSS", "js": "JS", "woff2": "fonts", "json": "search index"}
+
+
+def page_weight(site: Path, base: str, paths: list[str]) -> dict[str, dict[str, object]]:
+    """Bytes (raw and gzip) by type and request count for loading each page, search not opened."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM_ARGS, chromium_path
+
+    report: dict[str, dict[str, object]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for path in paths:
+            page = browser.new_page()
+            requested: list[str] = []
+            page.on("requestfinished", lambda request, seen=requested: seen.append(request.url))
+            page.goto(base + path)
+            page.wait_for_load_state("networkidle")
+            page.close()
+            by_kind: dict[str, list[int]] = {}
+            for url in requested:
+                local = site / url.removeprefix(base).split("?")[0].split("#")[0]
+                if local.is_dir() or url.endswith("/"):
+                    local = local / "index.html"
+                if not local.exists():
+                    continue
+                data = local.read_bytes()
+                kind = KINDS.get(local.suffix.lstrip("."), local.suffix.lstrip(".") or "other")
+                raw, packed = by_kind.setdefault(kind, [0, 0])[0], by_kind[kind][1]
+                by_kind[kind] = [raw + len(data), packed + len(gzip.compress(data, 6))]
+            report[path] = {
+                "requests": len(requested),
+                "bytes": by_kind,
+                "total_gzip": sum(packed for _, packed in by_kind.values()),
+            }
+        browser.close()
+    return report
+
+
+def search_timing(base: str, queries: list[tuple[str, str]]) -> dict[str, float]:
+    """Milliseconds from typing a query (index already loaded) to results on screen."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM_ARGS, chromium_path
+
+    timings = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        for start, query in queries:
+            page = browser.new_page()
+            page.goto(base + start)
+            box = page.locator(".md-search__input")
+            box.click()
+            box.fill("Pythia")  # loads the index and warms the worker
+            page.keyboard.press("End")
+            page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+            box.fill("")
+            elapsed = page.evaluate(
+                """async (query) => {
+                    const box = document.querySelector('.md-search__input')
+                    const list = document.querySelector('.md-search-result__list')
+                    const started = performance.now()
+                    box.value = query
+                    box.dispatchEvent(new Event('input', {bubbles: true}))
+                    box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}))
+                    await new Promise(resolve => {
+                        const check = () => list.children.length ? resolve() : requestAnimationFrame(check)
+                        check()
+                    })
+                    return performance.now() - started
+                }""",
+                query,
+            )
+            timings[f"{query} (from /{start})"] = round(elapsed, 1)
+            page.close()
+        browser.close()
+    return timings
+
+
+# --- report ------------------------------------------------------------------------------------
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="clean builds per measurement (median)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500], help="papers per language")
+    parser.add_argument("--quick", action="store_true", help="fewer runs and sizes, for a smoke test")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.runs, args.sizes = 1, [10, 50]
+    CACHE.mkdir(parents=True, exist_ok=True)
+    BENCH_DIR.mkdir(exist_ok=True)
+    report: dict[str, object] = {"machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0]}}
+
+    with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+        (Path(tmp) / "real").mkdir()
+        real = copy_project(Path(tmp) / "real")
+        full = timed_build(real, None, args.runs)
+        baseline = timed_build(real, write_baseline_config(real), args.runs, baseline=True)
+        report["build"] = {
+            "site_median_s": round(full.median, 2),
+            "baseline_median_s": round(baseline.median, 2),
+            "ratio": round(full.median / baseline.median, 2),
+            "site_peak_mb": round(full.peak_kb / 1024),
+            "baseline_peak_mb": round(baseline.peak_kb / 1024),
+            "runs": args.runs,
+        }
+        print("build", report["build"], flush=True)
+
+        scaling = []
+        for size in args.sizes:
+            (Path(tmp) / f"synthetic-{size}").mkdir()
+            project = synthetic_site(Path(tmp) / f"synthetic-{size}", size)
+            timing = timed_build(project, None, max(1, args.runs // 2))
+            pages = 2 * (size + 6)  # papers + home, topics, glossary, about per language, roughly
+            scaling.append(
+                {
+                    "papers_per_language": size,
+                    "seconds": round(timing.median, 2),
+                    "ms_per_page": round(1000 * timing.median / pages, 1),
+                }
+            )
+            print("scaling", scaling[-1], flush=True)
+        report["scaling"] = scaling
+
+        edit = {"both languages": edit_loop(real), "ONLY_LANG=en": edit_loop(real, "en")}
+        report["edit_loop_s"] = {k: round(statistics.median(v), 2) for k, v in edit.items()}
+        print("edit loop", report["edit_loop_s"], flush=True)
+
+        site = Path(tmp) / "served"
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(site)], cwd=real, env=ENV, check=False
+        )
+        if result.returncode == 0:
+            with serve(site) as base:
+                pages = ["", "en/", "papers/05-dpo/", "en/papers/05-dpo/"]
+                report["page_weight"] = page_weight(site, base, pages)
+                report["search_ms"] = search_timing(base, [("", "量化"), ("en/", "quantization")])
+            report["search_index_kb"] = {
+                "zh": round((site / "search/search_index.json").stat().st_size / 1024),
+                "en": round((site / "en/search/search_index.json").stat().st_size / 1024),
+            }
+    (BENCH_DIR / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+    (BENCH_DIR / "report.md").write_text(render_markdown(report), encoding="utf-8")
+    print((BENCH_DIR / "report.md").read_text(encoding="utf-8"))
+    return 0
+
+
+def render_markdown(report: dict[str, object]) -> str:
+    build = report["build"]
+    lines = [
+        "# Benchmark",
+        "",
+        f"Machine: {report['machine']['cpus']} CPUs, Python {report['machine']['python']}. "
+        "Regenerate with `make bench` (raw output in .cache/bench/).",
+        "",
+        "## Build cost",
+        "",
+        "| build | median (s) | peak memory (MB) |",
+        "| --- | --- | --- |",
+        f"| this site (both languages, all plugins and hooks) | {build['site_median_s']} | {build['site_peak_mb']} |",
+        f"| baseline: same Markdown, Material alone | {build['baseline_median_s']} | {build['baseline_peak_mb']} |",
+        f"| **ratio** | **{build['ratio']}×** (budget 1.3×) | |",
+        "",
+        "## Scaling",
+        "",
+        "| papers per language | build (s) | ms per page |",
+        "| --- | --- | --- |",
+    ]
+    lines += [f"| {s['papers_per_language']} | {s['seconds']} | {s['ms_per_page']} |" for s in report["scaling"]]
+    lines += ["", "## Edit loop (save → page served by `make serve`)", "", "| mode | seconds |", "| --- | --- |"]
+    lines += [f"| {mode} | {seconds} |" for mode, seconds in report["edit_loop_s"].items()]
+    if "page_weight" in report:
+        lines += [
+            "",
+            "## Reader cost (search not opened)",
+            "",
+            "| page | requests | gzip KB | by type (gzip KB) |",
+            "| --- | --- | --- | --- |",
+        ]
+        for page, data in report["page_weight"].items():
+            kinds = ", ".join(f"{kind} {round(v[1] / 1024)}" for kind, v in sorted(data["bytes"].items()))
+            lines.append(f"| /{page} | {data['requests']} | {round(data['total_gzip'] / 1024)} | {kinds} |")
+        lines += ["", "## Search", "", f"Index size (KB): {report['search_index_kb']}", ""]
+        lines += [f"- {query}: {ms} ms" for query, ms in report["search_ms"].items()]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
