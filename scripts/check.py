@@ -59,6 +59,7 @@ class Checker:
         self.root = root
         self.problems: list[Problem] = []
         self.pages: dict[tuple[str, str], Page] = {}  # (language, path inside the language folder)
+        self.unreadable: set[tuple[str, str]] = set()  # pages that exist but are not UTF-8
         self.glossary: list[Term] = load_glossary(root / "glossary.yml")
 
     def report(self, path: Path | str, line: int, message: str) -> None:
@@ -92,7 +93,9 @@ class Checker:
         for entry in bib.entries.values():
             eprint = entry.fields.get("eprint")
             if eprint and not ARXIV_ID.match(eprint):
-                self.report(path, entry.line, f"`{entry.key}` has eprint `{eprint}`, not an arXiv ID like 2304.01373")
+                self.report(
+                    path, entry.line, f"`{entry.key}` has eprint `{eprint}`, not an arXiv ID — write it like 2304.01373"
+                )
             missing = missing_fields(entry)
             if missing:
                 self.report(
@@ -151,11 +154,13 @@ class Checker:
                 except UnicodeDecodeError as error:
                     line = path.read_bytes()[: error.start].count(b"\n") + 1
                     self.report(path, line, "not UTF-8 — save the file as UTF-8")
+                    self.unreadable.add((language, relative))
 
     def check_page_pairs(self) -> None:
-        for language, relative in self.pages:
+        present = set(self.pages) | self.unreadable
+        for language, relative in present:
             for other in LANGUAGES:
-                if other != language and (other, relative) not in self.pages:
+                if other != language and (other, relative) not in present:
                     self.report(
                         self.root / "docs" / language / relative,
                         1,
@@ -177,7 +182,10 @@ class Checker:
             nav_pages.update(paper.src_path for paper in guide.papers)
             for paper in guide.papers:
                 for language in LANGUAGES:
-                    if (language, paper.src_path) not in self.pages:
+                    if (language, paper.src_path) not in self.pages and (
+                        language,
+                        paper.src_path,
+                    ) not in self.unreadable:
                         self.report(
                             self.root / "papers.yml",
                             paper.line,
@@ -266,7 +274,7 @@ class Checker:
                 self.report(
                     page.path,
                     number,
-                    f"“{match.group(0)}”: put a space between Chinese and Latin letters or digits "
+                    f"“{match.group(0)}” — put a space between Chinese and Latin letters or digits "
                     "(CONTRIBUTING.md, typography)",
                 )
             match = HALF_WIDTH_NEXT_TO_HAN.search(prose)
@@ -274,7 +282,7 @@ class Checker:
                 self.report(
                     page.path,
                     number,
-                    f"“{match.group(0)}”: use full-width punctuation (，；：？！（）) in Chinese sentences",
+                    f"“{match.group(0)}” — use full-width punctuation (，；：？！（）) in Chinese sentences",
                 )
             for term in self.glossary:
                 for word in term.avoid:

@@ -173,8 +173,9 @@ def javascript_link(p: Path) -> tuple[str, int]:
 
 
 def not_utf8(p: Path) -> tuple[str, int]:
-    (p / EN).write_bytes((p / EN).read_bytes() + "\nCafé\n".encode("latin-1"))
-    return EN, line_count(p, EN)
+    data = (p / EN).read_bytes() + "\nCafé\n".encode("latin-1")
+    (p / EN).write_bytes(data)
+    return EN, data.count(b"\n")
 
 
 def duplicate_slug(p: Path) -> tuple[str, int]:
@@ -276,8 +277,8 @@ CASES = [
     ),
     Case("key numbers differ", key_numbers_differ, r"key number 155 differs"),
     Case("template text left", template_left, r"template text left"),
-    Case("Chinese: no space before digits", chinese_without_space, r"“有1”: put a space"),
-    Case("Chinese: half-width comma", chinese_half_width, r"“小,”: use full-width punctuation"),
+    Case("Chinese: no space before digits", chinese_without_space, r"“有1” — put a space"),
+    Case("Chinese: half-width comma", chinese_half_width, r"“小,” — use full-width punctuation"),
     Case("Chinese: term outside the glossary", glossary_term_avoided, r"“令牌” — this guide writes “词元”"),
 ]
 

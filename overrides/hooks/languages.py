@@ -25,7 +25,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-SAME_LANGUAGE_BOOST = 20
+# lunr multiplies the score of every term of a document by its boost. Title matches already weigh
+# 1,000 times text matches, so the boost must exceed that for the page's language to come first.
+SAME_LANGUAGE_BOOST = 100_000
 _state: dict[str, str] = {}  # lunr multiplies every term score of a document by its boost
 
 

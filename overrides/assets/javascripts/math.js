@@ -8,5 +8,7 @@ document$.subscribe(function () {
       ],
       throwOnError: false
     })
+    // Wide display formulas scroll sideways; keyboard users must be able to reach them.
+    if (element.tagName === "DIV") element.tabIndex = 0
   })
 })
