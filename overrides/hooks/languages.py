@@ -75,6 +75,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
         # `link` goes through MkDocs' `url` filter in the templates, which makes it relative to
         # the current page: a page URL here becomes e.g. ../../en/papers/01-pythia/.
         alternate["link"] = target.url if target is not None else language_root(alternate["lang"], config)
+    # Each language's home page is titled by the site name alone (main.html, og:title).
+    page.meta["language_home"] = page.file.src_uri.split("/", 1)[-1] == "index.md"
     language = str(config.theme["language"])
     if language != default_language(config):
         # main.html gives Material this base, so the page reads <language>/search/search_index.json
