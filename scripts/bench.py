@@ -173,7 +173,8 @@ def edit_loop(project: Path, only_language: str | None = None, attempts: int = 3
     )
     language = only_language or "zh"
     page = project / "docs" / language / "papers" / "05-dpo.md"
-    url = f"http://127.0.0.1:{port}/{'' if language == 'zh' else language + '/'}papers/05-dpo/"
+    # The default language, or the only one built (ONLY_LANG), is served at the root.
+    url = f"http://127.0.0.1:{port}/papers/05-dpo/"
     results = []
     try:
         _wait_for(url, lambda body: True, timeout=120)

@@ -81,7 +81,7 @@ def test_search_shows_the_pages_of_the_readers_language_first(
     site: Build, watched: Watched, start: str, first_language: str
 ) -> None:
     open_page(watched, site, start)
-    results = search(watched, "GPT-NeoX")  # named on two papers, in both languages: four pages in all
+    results = search(watched, "Chinchilla")  # named on three papers, in both languages: six pages in all
     languages = ["en" if "/en/" in href else "zh" for href in results]
     assert set(languages) == {"zh", "en"}, "both languages match the query"
     assert languages[0] == first_language
@@ -153,7 +153,7 @@ def test_cite_block_copy_button_copies_the_bibtex(server: str, browser: object) 
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server + "papers/01-pythia/")
-    block = page.locator("h2#cite ~ div.highlight").first
+    block = page.locator("h2#cite ~ div.language-bibtex").first
     block.hover()
     block.locator("button.md-clipboard, button.md-code__button[data-md-type=copy]").first.click()
     copied = page.evaluate("navigator.clipboard.readText()")

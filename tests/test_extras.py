@@ -88,6 +88,32 @@ def test_card_tags_link_to_their_topic_and_paths_name_the_next_paper(hosted: Bui
 # --- citing ----------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_bibliography_page_lists_every_work_grouped_with_links(hosted: Build, language: str, guide) -> None:
+    from bibfile import parse as parse_bib
+
+    soup = hosted.html(f"{prefix(language)}bibliography/index.html")
+    groups = soup.select("article h2")
+    assert len(groups) == 3, "the ten papers, their companions, other works"
+    lists = [group.find_next("ol") for group in groups]
+    assert len(lists[0].select("li")) == len(guide.papers)
+    assert len(lists[1].select("li")) == sum(len(paper.companions) for paper in guide.papers)
+    entries = parse_bib(ROOT / "references.bib").entries
+    assert sum(len(items.select("li")) for items in lists) == len(entries)
+    for item in soup.select("article ol li"):
+        assert item.select_one("a[href^='https://']"), item.get_text()[:80]
+    download = soup.select_one("article a[href$='references.bib']")
+    assert download is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_guide_itself_can_be_cited(hosted: Build, language: str) -> None:
+    soup = hosted.html(f"{prefix(language)}about/index.html")
+    assert soup.select_one("h2#cite-guide") is not None
+    assert "AI Papers 2023 contributors" in soup.select_one("h2#cite-guide ~ div.language-text code").get_text()
+    assert "@misc{aipapers2023guide," in soup.select_one("h2#cite-guide ~ div.language-bibtex code").get_text()
+
+
 def test_the_bibliography_file_and_citation_cff_are_published(hosted: Build) -> None:
     assert (hosted.root / "references.bib").read_bytes() == (ROOT / "references.bib").read_bytes()
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))

@@ -206,10 +206,11 @@ def test_paper_page_has_card_and_cite_block(hosted: Build, language: str, guide)
     assert "Stella Biderman" in text and "13" in text
     assert paper.date.isoformat() in text and paper.venue in text
     assert card.select_one("a[href='https://arxiv.org/abs/2304.01373']") is not None
-    cite = soup.select_one("h2#cite")
-    assert cite is not None
-    code = cite.find_next("code")
-    assert code.get_text().lstrip().startswith("@inproceedings{biderman2023pythia,")
+    assert soup.select_one("h2#cite") is not None
+    plain = soup.select_one("h2#cite ~ div.language-text code").get_text()
+    assert "Stella Biderman" in plain and "Pythia: A Suite for Analyzing" in plain, "a plain reference to paste"
+    bibtex = soup.select_one("h2#cite ~ div.language-bibtex code").get_text()
+    assert bibtex.lstrip().startswith("@inproceedings{biderman2023pythia,")
 
 
 def test_search_index_is_written_per_language_with_its_pages_first(hosted: Build) -> None:

@@ -8,6 +8,7 @@ exactly as written ("cite this paper").
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,23 +48,29 @@ class BibFile:
     problems: list[BibProblem]
 
 
-def _line_of(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
+class _Lines:
+    """Line numbers of offsets in a text, by binary search over its line breaks (linear overall)."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [match.start() for match in re.finditer("\n", text)]
+
+    def of(self, offset: int) -> int:
+        return bisect.bisect_left(self.breaks, offset) + 1
+
+
+BRACE = re.compile(r"[{}]")
 
 
 def _matching_brace(text: str, open_at: int) -> int | None:
     """Offset of the brace closing the one at open_at, or None if the file ends first."""
     depth = 0
-    for i in range(open_at, len(text)):
-        char = text[i]
-        if char == "\\":
-            continue
-        if char == "{":
+    for match in BRACE.finditer(text, open_at):
+        if match.group(0) == "{":
             depth += 1
-        elif char == "}":
+        else:
             depth -= 1
             if depth == 0:
-                return i
+                return match.start()
     return None
 
 
@@ -98,8 +105,21 @@ def _parse_fields(body: str) -> dict[str, str]:
         fields[match.group("name").lower()] = " ".join(value.split())
 
 
+_parsed: dict[tuple[Path, int], BibFile] = {}
+
+
 def parse(path: Path) -> BibFile:
+    """The entries and problems of a .bib file (parsed again only when the file changes)."""
+    stamp = (path, path.stat().st_mtime_ns)
+    if stamp not in _parsed:
+        _parsed.clear()
+        _parsed[stamp] = _parse(path)
+    return _parsed[stamp]
+
+
+def _parse(path: Path) -> BibFile:
     text = path.read_text(encoding="utf-8")
+    lines = _Lines(text)
     entries: dict[str, BibEntry] = {}
     problems: list[BibProblem] = []
     pos = 0
@@ -107,7 +127,7 @@ def parse(path: Path) -> BibFile:
         at = text.find("@", pos)
         if at < 0:
             break
-        line = _line_of(text, at)
+        line = lines.of(at)
         match = ENTRY_START.match(text, at)
         if not match:
             kind = re.match(r"@([A-Za-z]+)", text[at:])

@@ -17,14 +17,15 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bibstyle import GuideStyle
+from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs_bibtex.citation import CitationBlock
-from pybtex.style.formatting.plain import Style as PlainStyle
-from pybtex.style.template import FieldIsMissing, field, join, node, sentence
 
 log = get_plugin_logger("citations")
 
@@ -34,35 +35,8 @@ FOOTNOTES_MARKER = "///Footnotes Go Here///"
 FENCED_BLOCK = re.compile(r"^([ \t]*)(`{3,}|~{3,})[^\n]*\n.*?^\1\2[ \t]*$", re.MULTILINE | re.DOTALL)
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
 ADJACENT_CITATIONS = re.compile(r"</sup>(?=<sup id=\"fnref\d*:)")
-MAX_AUTHORS = 6  # longer author lists are shortened to the first three + "et al."
 
 REFERENCES_HEADING = {"zh": "参考文献", "en": "References"}
-
-
-@node
-def names_et_al(children, context, role):
-    """Names of `role`; more than MAX_AUTHORS become the first three and "et al."."""
-    try:
-        persons = context["entry"].persons[role]
-    except KeyError as error:
-        raise FieldIsMissing(role, context["entry"]) from error
-    style = context["style"]
-    formatted = [style.format_name(person, style.abbreviate_names) for person in persons]
-    if len(formatted) > MAX_AUTHORS:
-        return join(sep=", ")[(*formatted[:3], "et al.")].format_data(context)
-    return join(sep=", ", sep2=" and ", last_sep=", and ")[formatted].format_data(context)
-
-
-class GuideStyle(PlainStyle):
-    """pybtex's plain style, with titles as written and long author lists shortened."""
-
-    def format_title(self, e, which, as_sentence=True):
-        title = field(which)  # keep the case the .bib gives (plain style lower-cases it)
-        return sentence[title] if as_sentence else title
-
-    def format_names(self, role, as_sentence=True):
-        names = names_et_al(role)
-        return sentence[names] if as_sentence else names
 
 
 def _protect(match: re.Match[str]) -> str:
@@ -83,6 +57,8 @@ def _bibtex_plugin(config: MkDocsConfig):
 
 @event_priority(-10)  # after mkdocs-bibtex has loaded references.bib
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not any(isinstance(extension, RestoreCodeExtension) for extension in config.markdown_extensions):
+        config.markdown_extensions.append(RestoreCodeExtension())
     registry = _bibtex_plugin(config).registry
     if registry is not None and not isinstance(registry.style, GuideStyle):
         registry.style = GuideStyle()
@@ -130,6 +106,17 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown.replace(BIB_COMMAND, f"{FOOTNOTES_MARKER}\n\n{BIB_COMMAND}", 1)
 
 
+class RestoreCodePreprocessor(Preprocessor):
+    """Gives code its `@` back once mkdocs-bibtex has run, before code is highlighted."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return [line.replace(PROTECTED_AT, "@") for line in lines]
+
+
+class RestoreCodeExtension(Extension):
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.preprocessors.register(RestoreCodePreprocessor(md), "guide-restore-code", 100)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    html = html.replace(PROTECTED_AT, "@")  # code blocks get their @ back
     return ADJACENT_CITATIONS.sub('</sup><sup class="citation-separator">,</sup>', html)

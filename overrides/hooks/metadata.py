@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from bibfile import BibFile, author_names
 from bibfile import parse as parse_bib
-from sitedata import BIB_FILE, DEFAULT_LANGUAGE, ROOT, Guide, docs_path, load_guide
+from sitedata import BIB_FILE, ROOT, Guide, docs_path, load_guide
 
 _data: dict[str, Any] = {}
 _updated: dict[str, dt.date] = {}
@@ -123,7 +123,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     json_ld = _json_ld(page, config, language)
     if json_ld:
         page.meta["json_ld"] = json_ld
-    root = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    root = "" if language == config.plugins["i18n"].default_language else f"{language}/"
     source_url = root + docs_path(page.file)  # papers/01-pythia/ → papers/01-pythia.md
     _pages.setdefault(language, []).append((page.title or "", page.url, source_url))
     page.meta["source_url"] = source_url

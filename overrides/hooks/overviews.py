@@ -7,6 +7,8 @@
     <!-- guide:glossary -->      the term list of glossary.yml, with definitions
     <!-- guide:topics -->        one section per topic tag, listing its papers
     <!-- guide:print-edition -->  all paper pages in reading order on one page (for printing)
+    <!-- guide:bibliography -->  every work of references.bib, grouped (papers, companions, others)
+    <!-- guide:cite-guide -->    how to cite the guide itself (plain reference and BibTeX)
 
 Titles and one-line descriptions come from each paper page (its `# Title` and `description`), in
 the language of the page being built, so the home page never repeats what the paper pages say.
@@ -18,6 +20,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from bibstyle import markdown_reference, plain_reference
 from mdsource import read_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -25,7 +28,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from sitedata import TAGS, Guide, Paper, load_glossary, load_guide, load_strings
+from bibfile import parse as parse_bib
+from sitedata import BIB_FILE, TAGS, Guide, Paper, load_glossary, load_guide, load_strings
 
 MARKER = re.compile(r"^<!-- guide:([a-z-]+) -->[ \t]*$", re.MULTILINE)
 RELATIVE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)]+)\)")
@@ -137,7 +141,7 @@ def topics(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> st
 
 
 HEADING_ID = re.compile(r"\{#([\w-]+)\}")
-PAPER_LINK = re.compile(r"\]\((\d{2}-[a-z0-9-]+)\.md(?:#([\w-]+))?\)")
+PAPER_LINK = re.compile(r"\]\((\d{2,3}-[a-z0-9-]+)\.md(?:#([\w-]+))?\)")
 
 
 def print_edition(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
@@ -156,6 +160,44 @@ def print_edition(guide: Guide, config: MkDocsConfig, language: str, folder: str
     return "\n\n".join(parts)
 
 
+def bibliography(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+    """Every work in references.bib, grouped: the ten papers, their companions, the rest."""
+    t = load_strings()[language]
+    entries = parse_bib(BIB_FILE).entries
+    main = [paper.key for paper in guide.papers]
+    companions = [key for paper in guide.papers for key in paper.companions]
+    rest = sorted(key for key in entries if key not in main and key not in companions)
+    sections = []
+    for heading, keys in ((t["bib_main"], main), (t["bib_companions"], companions), (t["bib_background"], rest)):
+        if keys:
+            items = "\n".join(f"1. {markdown_reference(entries[key].raw)}" for key in keys)
+            sections.append(f"## {heading}\n\n{items}\n")
+    return "\n".join(sections)
+
+
+def guide_citation(config: MkDocsConfig) -> str:
+    url = config.site_url or ""
+    return (
+        "@misc{aipapers2023guide,\n"
+        "  title  = {{AI Papers 2023 · 论文精读}: a bilingual reading guide to ten noteworthy {AI} research "
+        "papers of 2023},\n"
+        "  author = {{AI Papers 2023 contributors}},\n"
+        "  year   = {2026},\n"
+        f"  url    = {{{url}}},\n"
+        "  note   = {Text licensed CC BY 4.0}\n"
+        "}"
+    )
+
+
+def cite_guide(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+    t = load_strings()[language]
+    raw = guide_citation(config)
+    return (
+        f"## {t['cite_guide_heading']} {{#cite-guide}}\n\n{t['cite_guide_intro']}\n\n"
+        f"```text\n{plain_reference(raw)}\n```\n\n```bibtex\n{raw}\n```\n"
+    )
+
+
 BLOCKS = {
     "paper-cards": paper_cards,
     "paper-table": paper_table,
@@ -164,6 +206,8 @@ BLOCKS = {
     "glossary": glossary_table,
     "topics": topics,
     "print-edition": print_edition,
+    "bibliography": bibliography,
+    "cite-guide": cite_guide,
 }
 
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from bibstyle import plain_reference
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -173,7 +174,10 @@ def page_href(page: Page, files: Files, target: Paper, language: str) -> str:
 
 def render_cite_block(entry: BibEntry, language: str) -> str:
     t = _state["strings"][language]
-    return f"\n\n## {t['cite_heading']} {{#cite}}\n\n{t['cite_intro']}\n\n```bibtex\n{entry.raw}\n```\n"
+    return (
+        f"\n\n## {t['cite_heading']} {{#cite}}\n\n{t['cite_intro']}\n\n"
+        f"```text\n{plain_reference(entry.raw)}\n```\n\n```bibtex\n{entry.raw}\n```\n"
+    )
 
 
 @event_priority(70)  # before citations.py protects code blocks and before mkdocs-bibtex

@@ -35,7 +35,7 @@ TAGS = (
     "scaling",
     "domain-models",
 )
-SLUG_RULE = re.compile(r"^\d{2}-[a-z0-9]+(?:-[a-z0-9]+)*$")
+SLUG_RULE = re.compile(r"^\d{2,3}-[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_RULE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -27,8 +27,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "companions": {"zh": "同页介绍", "en": "Also covered"},
     "cite_heading": {"zh": "引用本文", "en": "Cite this paper"},
     "cite_intro": {
-        "zh": "引用论文原文时可使用下面的 BibTeX（与本站 references.bib 中的条目一致）：",
-        "en": "To cite the paper itself, use this BibTeX (the same entry as in the site’s references.bib):",
+        "zh": "引用论文原文时，可以使用下面的参考文献或 BibTeX（与本站 references.bib 中的条目一致）：",
+        "en": "To cite the paper itself, use this reference or BibTeX "
+        "(the same entry as in the site’s references.bib):",
     },
     "references_heading": {"zh": "参考文献", "en": "References"},
     "table_paper": {"zh": "论文", "en": "Paper"},
@@ -36,6 +37,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "glossary_term": {"zh": "术语", "en": "Term"},
     "glossary_other": {"zh": "英文", "en": "Chinese"},
     "glossary_definition": {"zh": "释义", "en": "Definition"},
+    "bib_main": {"zh": "本指南的十篇论文", "en": "The ten papers of this guide"},
+    "bib_companions": {"zh": "同页介绍的论文", "en": "Companion papers"},
+    "bib_background": {"zh": "其他引用文献", "en": "Other works cited"},
+    "cite_guide_heading": {"zh": "引用本指南", "en": "Cite this guide"},
+    "cite_guide_intro": {
+        "zh": "如果本指南对你有帮助，可以这样引用（文字内容采用 CC BY 4.0 许可）：",
+        "en": "If this guide helped you, you can cite it like this (the text is licensed CC BY 4.0):",
+    },
     "tag.language-models": {"zh": "语言模型", "en": "language models"},
     "tag.open-models": {"zh": "开放模型", "en": "open models"},
     "tag.alignment": {"zh": "对齐", "en": "alignment"},
