@@ -13,7 +13,7 @@ PORT ?= 8000
 # Silence MkDocs' notice about MkDocs 2 (this project pins MkDocs 1.6; see README "Stack").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline test check lint format vendor lock clean new-paper bench
+.PHONY: help serve build offline test check lint format vendor lock clean new-paper bench prerender
 
 help:
 	@sed -n '2,4p' Makefile | sed 's/^# //'
@@ -21,6 +21,7 @@ help:
 	@echo "  make offline build the offline site into build/offline/ and build/ai-papers-2023-offline.zip"
 	@echo "  make check   validate the sources (papers.yml, references.bib, pages) before any build"
 	@echo "  make new-paper ARGS='...'   scaffold a paper in both languages (see CONTRIBUTING.md)"
+	@echo "  make prerender  draw diagrams and formulas ahead of time (Chromium) for lighter pages"
 	@echo "  make lint    ruff (lint + format check)        make format  apply ruff formatting"
 	@echo "  make lock    re-pin requirements/*.lock after editing requirements/*.in"
 
@@ -50,6 +51,11 @@ check: $(SITE_DEPS)
 new-paper: $(SITE_DEPS)
 	$(BIN)/python -m scripts.new_paper $(ARGS)
 
+# Draw diagrams and typeset formulas ahead of time in Chromium (cache: .cache/prerender/); builds
+# use the cache, so readers download no Mermaid or KaTeX. Without it pages draw them in the browser.
+prerender: $(DEV_DEPS) vendor
+	$(BIN)/python -m scripts.prerender
+
 # Build into a temporary folder and swap it in only on success: a failed check or build never
 # leaves a half-written site/ behind.
 build: $(SITE_DEPS) vendor check
@@ -65,7 +71,7 @@ offline: $(SITE_DEPS) vendor check
 	cd build && ../$(BIN)/python -m zipfile -c ai-papers-2023-offline.zip offline/
 
 # Build cost vs. a Material-only baseline, scaling to 500 papers, edit loop, page weight, search.
-bench: $(DEV_DEPS) vendor
+bench: $(DEV_DEPS) vendor prerender
 	$(BIN)/python -m scripts.bench $(ARGS)
 
 lint: $(DEV_DEPS)
@@ -76,7 +82,7 @@ format: $(DEV_DEPS)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(DEV_DEPS) vendor lint check
+test: $(DEV_DEPS) vendor lint check prerender
 	$(BIN)/pytest
 
 lock: $(DEV_DEPS)

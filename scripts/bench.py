@@ -35,7 +35,7 @@ from scripts import ROOT
 
 BENCH_DIR = ROOT / "bench"
 CACHE = ROOT / ".cache" / "bench"
-PROJECT_FILES = ["mkdocs.yml", "papers.yml", "references.bib", "glossary.yml"]
+PROJECT_FILES = ["mkdocs.yml", "papers.yml", "references.bib", "glossary.yml", "vendor.json"]
 PROJECT_DIRS = ["docs", "overrides"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Blocks `import jieba` in the baseline: Material segments Chinese only when it can import it.
@@ -57,6 +57,9 @@ def copy_project(target: Path) -> Path:
         shutil.copy2(ROOT / name, target / name)
     for name in PROJECT_DIRS:
         shutil.copytree(ROOT / name, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+    prerendered = ROOT / ".cache" / "prerender"  # what `make prerender` drew: the published pages use it
+    if prerendered.exists():
+        shutil.copytree(prerendered, target / ".cache" / "prerender")
     return target
 
 

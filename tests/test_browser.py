@@ -191,3 +191,12 @@ def test_no_serious_accessibility_violations(site: Build, watched: Watched, path
     results = Axe().run(watched.page)
     serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
     assert serious == [], [(v["id"], v["impact"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+
+
+def test_search_index_loads_only_when_the_search_is_opened(server: str, watched: Watched) -> None:
+    open_page(watched, type("Hosted", (), {"url": server})(), "papers/01-pythia/")
+    watched.page.wait_for_timeout(1000)
+    assert not [url for url in watched.requests if "search_index" in url], "no index before the search is opened"
+    results = search(watched, "Pythia")
+    assert [url for url in watched.requests if url.endswith("search/search_index.json")]
+    assert results
