@@ -6,11 +6,16 @@ Used for the numbered references of every page (through mkdocs-bibtex), the plai
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from pybtex.backends.markdown import Backend as MarkdownBackend
 from pybtex.backends.plaintext import Backend as PlaintextBackend
-from pybtex.database import BibliographyData, parse_string
+from pybtex.database import BibliographyData, parse_file, parse_string
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.template import FieldIsMissing, field, join, node, sentence
+
+from sitedata import BIB_FILE
 
 MAX_AUTHORS = 6  # longer author lists are shortened to the first three + "et al."
 
@@ -41,18 +46,39 @@ class GuideStyle(PlainStyle):
         return sentence[names] if as_sentence else names
 
 
-def _formatted(raw_entry: str):
-    data: BibliographyData = parse_string(raw_entry, "bibtex")
+@functools.cache
+def _style() -> GuideStyle:
+    # Creating a pybtex style looks its plugins up in the installed packages' metadata: slow, do it once.
+    return GuideStyle()
+
+
+@functools.lru_cache(maxsize=4)
+def _bibliography(path: Path, mtime_ns: int) -> BibliographyData:
+    return parse_file(str(path), "bibtex")
+
+
+@functools.cache
+def _formatted(path: Path, mtime_ns: int, key: str, plain: bool) -> str:
+    entry = _bibliography(path, mtime_ns).entries[key]
+    text = _style().format_entry(key, entry).text
+    if plain:
+        return " ".join(text.render(PlaintextBackend()).split())
+    rendered = text.render(MarkdownBackend()).replace("\n", " ")
+    return rendered.replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
+
+
+def markdown_reference(key: str, path: Path = BIB_FILE) -> str:
+    """The reference for `key` in Markdown (links included). Parsed and formatted once per .bib change."""
+    return _formatted(path, path.stat().st_mtime_ns, key, False)
+
+
+def plain_reference(key: str, path: Path = BIB_FILE) -> str:
+    """The reference for `key` as plain text, ready to paste."""
+    return _formatted(path, path.stat().st_mtime_ns, key, True)
+
+
+def plain_reference_of(raw_entry: str) -> str:
+    """A plain-text reference for a BibTeX entry that is not in references.bib (the guide itself)."""
+    data = parse_string(raw_entry, "bibtex")
     key, entry = next(iter(data.entries.items()))
-    return GuideStyle().format_entry(key, entry)
-
-
-def markdown_reference(raw_entry: str) -> str:
-    """One BibTeX entry written as a reference in Markdown (links included)."""
-    text = _formatted(raw_entry).text.render(MarkdownBackend()).replace("\n", " ")
-    return text.replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
-
-
-def plain_reference(raw_entry: str) -> str:
-    """One BibTeX entry written as a plain-text reference, ready to paste."""
-    return " ".join(_formatted(raw_entry).text.render(PlaintextBackend()).split())
+    return " ".join(_style().format_entry(key, entry).text.render(PlaintextBackend()).split())

@@ -14,10 +14,9 @@ mkdocs-bibtex turns `[@key]` into numbered footnotes. This hook adds what it lac
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from typing import Any
 
-from bibstyle import GuideStyle
+from bibstyle import markdown_reference
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,23 +59,16 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not any(isinstance(extension, RestoreCodeExtension) for extension in config.markdown_extensions):
         config.markdown_extensions.append(RestoreCodeExtension())
     registry = _bibtex_plugin(config).registry
-    if registry is not None and not isinstance(registry.style, GuideStyle):
-        registry.style = GuideStyle()
-        # mkdocs-bibtex formats a reference again for every citation of it on every page; the
-        # result only depends on the key, so remember it for the rest of the build.
-        registry.reference_text = _cached_by_key(registry.reference_text)
+    if registry is not None:
+        # mkdocs-bibtex formats a reference again for every citation of it on every page. Its
+        # references come from bibstyle instead: one style for the whole site, each work formatted
+        # once per change of references.bib (the bibliography pages reuse the same results).
+        registry.reference_text = _reference_text
     return config
 
 
-def _cached_by_key(format_reference: Callable[[Any], str]) -> Callable[[Any], str]:
-    formatted: dict[str, str] = {}
-
-    def reference_text(citation: Any) -> str:
-        if citation.key not in formatted:
-            formatted[citation.key] = format_reference(citation)
-        return formatted[citation.key]
-
-    return reference_text
+def _reference_text(citation: Any) -> str:
+    return markdown_reference(citation.key)
 
 
 def _line_of(markdown: str, needle: str) -> int:

@@ -20,7 +20,7 @@ import posixpath
 import re
 from pathlib import Path
 
-from bibstyle import markdown_reference, plain_reference
+from bibstyle import markdown_reference, plain_reference_of
 from mdsource import read_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -170,7 +170,7 @@ def bibliography(guide: Guide, config: MkDocsConfig, language: str, folder: str)
     sections = []
     for heading, keys in ((t["bib_main"], main), (t["bib_companions"], companions), (t["bib_background"], rest)):
         if keys:
-            items = "\n".join(f"1. {markdown_reference(entries[key].raw)}" for key in keys)
+            items = "\n".join(f"1. {markdown_reference(key)}" for key in keys)
             sections.append(f"## {heading}\n\n{items}\n")
     return "\n".join(sections)
 
@@ -194,7 +194,7 @@ def cite_guide(guide: Guide, config: MkDocsConfig, language: str, folder: str) -
     raw = guide_citation(config)
     return (
         f"## {t['cite_guide_heading']} {{#cite-guide}}\n\n{t['cite_guide_intro']}\n\n"
-        f"```text\n{plain_reference(raw)}\n```\n\n```bibtex\n{raw}\n```\n"
+        f"```text\n{plain_reference_of(raw)}\n```\n\n```bibtex\n{raw}\n```\n"
     )
 
 

@@ -176,7 +176,7 @@ def render_cite_block(entry: BibEntry, language: str) -> str:
     t = _state["strings"][language]
     return (
         f"\n\n## {t['cite_heading']} {{#cite}}\n\n{t['cite_intro']}\n\n"
-        f"```text\n{plain_reference(entry.raw)}\n```\n\n```bibtex\n{entry.raw}\n```\n"
+        f"```text\n{plain_reference(entry.key)}\n```\n\n```bibtex\n{entry.raw}\n```\n"
     )
 
 

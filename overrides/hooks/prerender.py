@@ -10,6 +10,7 @@ works, prerendered or not; it only costs the reader less when it is.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -30,6 +31,7 @@ INLINE_MATH = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.DO
 DISPLAY_MATH = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.DOTALL)
 
 
+@functools.cache
 def tool_versions() -> str:
     vendored = json.loads((ROOT / "vendor.json").read_text(encoding="utf-8"))["packages"]
     mermaid, katex = vendored["mermaid"]["version"], vendored["katex"]["version"]
