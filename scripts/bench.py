@@ -105,8 +105,12 @@ def timed_build(project: Path, config: Path | None, runs: int, *, baseline: bool
 
 
 def synthetic_site(target: Path, papers: int) -> Path:
-    """The real site with `papers` paper pages per language, cloned from the real ones, and a .bib of
-    matching size (each clone cites its own copies of the references)."""
+    """The real site with `papers` paper pages per language, cloned from the real ones in turn.
+
+    Each clone is a paper of its own: its key and its companions' keys are renamed, so the .bib
+    grows with the guide (13 entries per paper), while background works stay shared as they would
+    in a real guide. Reading paths and the print edition are left out (they name the real papers).
+    """
     project = copy_project(target)
     sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
     from bibfile import parse as parse_bib
@@ -114,39 +118,45 @@ def synthetic_site(target: Path, papers: int) -> Path:
     bib = parse_bib(ROOT / "references.bib")
     papers_yml = (ROOT / "papers.yml").read_text(encoding="utf-8")
     head, _, body = papers_yml.partition("\npapers:\n")
-    head = re.sub(r"\npaths:\n(?:  .*\n|    .*\n)*", "\n", head)  # reading paths name the real ids only
-    originals = re.split(r"(?m)^(?=  - id: )", body)
-    originals = [block for block in originals if block.strip()]
-    entries, blocks = [], []
+    head = re.sub(r"\npaths:\n(?:  .*\n|    .*\n)*", "\n", head)
+    originals = [block for block in re.split(r"(?m)^(?=  - id: )", body) if block.strip()]
+    own_keys = {re.search(r"key: (\S+)", block).group(1) for block in originals}
+    for block in originals:
+        own_keys.update(
+            re.findall(r"companions: \[(.*)\]", block)[0].replace(" ", "").split(",")
+            if "companions: [" in block
+            else []
+        )
+    own_keys.discard("")
     for language in ("zh", "en"):
         for path in (project / "docs" / language / "papers").glob("*.md"):
             path.unlink()
+    entries = [entry.raw for key, entry in bib.entries.items() if key not in own_keys]
+    blocks = []
     for number in range(1, papers + 1):
         block = originals[(number - 1) % len(originals)]
         old_slug = re.search(r"slug: (\S+)", block).group(1)
         old_id = re.search(r"id: (\S+)", block).group(1)
-        old_key = re.search(r"key: (\S+)", block).group(1)
-        slug = f"{number:02d}-synthetic-{number}"
-        paper_id = f"synthetic-{number}"
-        rename = {key: f"{key}x{number}" for key in bib.entries}
-        new_block = block.replace(f"id: {old_id}", f"id: {paper_id}").replace(f"slug: {old_slug}", f"slug: {slug}")
-        new_block = re.sub(r"key: \S+", f"key: {rename[old_key]}", new_block)
-        new_block = re.sub(r"companions: \[.*\]", "companions: []", new_block)
-        new_block = re.sub(r"    companions:\n(?:      .*\n)*", "", new_block)
+        rename = {key: f"{key}x{number}" for key in own_keys}
+        new_block = block.replace(f"id: {old_id}", f"id: synthetic-{number}")
+        new_block = new_block.replace(f"slug: {old_slug}", f"slug: {number:02d}-synthetic-{number}")
+        new_block = re.sub(
+            r"(key: |companions: \[)([^\]\n]+)",
+            lambda m, r=rename: m.group(1) + ", ".join(r.get(k.strip(), k.strip()) for k in m.group(2).split(",")),
+            new_block,
+        )
         blocks.append(new_block)
         for language in ("zh", "en"):
             text = (ROOT / "docs" / language / "papers" / f"{old_slug}.md").read_text(encoding="utf-8")
-            text = text.replace(f"paper: {old_id}", f"paper: {paper_id}")
+            text = text.replace(f"paper: {old_id}", f"paper: synthetic-{number}")
             text = re.sub(r"@([\w-]+)", lambda m, r=rename: f"@{r.get(m.group(1), m.group(1))}", text)
             text = re.sub(r"\]\(\d{2}-[a-z0-9-]+\.md(#[\w-]+)?\)", "](../index.md)", text)
-            (project / "docs" / language / "papers" / f"{slug}.md").write_text(text, encoding="utf-8")
-        for key, entry in bib.entries.items():
-            entries.append(entry.raw.replace(f"{{{key},", f"{{{rename[key]},", 1))
+            (project / "docs" / language / "papers" / f"{number:02d}-synthetic-{number}.md").write_text(text, "utf-8")
+        entries += [bib.entries[key].raw.replace(f"{{{key},", f"{{{rename[key]},", 1) for key in own_keys]
     (project / "papers.yml").write_text(head + "\npapers:\n" + "".join(blocks), encoding="utf-8")
     (project / "references.bib").write_text("\n\n".join(entries) + "\n", encoding="utf-8")
-    for language in ("zh", "en"):  # the print edition and the home page would grow with every paper
-        for name in ("print.md",):
-            (project / "docs" / language / name).unlink(missing_ok=True)
+    for language in ("zh", "en"):
+        (project / "docs" / language / "print.md").unlink(missing_ok=True)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8").replace("  - print.md\n", "")
     (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     return project
@@ -221,8 +231,28 @@ def serve(directory: Path) -> Iterator[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files, gzip-compressed like GitHub Pages does for text (Lighthouse measures transfer)."""
+
+    COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".md", ".bib")
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        accepts_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (accepts_gzip and path.is_file() and path.suffix in self.COMPRESSIBLE):
+            super().do_GET()
+            return
+        body = gzip.compress(path.read_bytes(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
 
 KINDS = {"html": "HTML", "css": "CSS", "js": "JS", "woff2": "fonts", "json": "search index"}
@@ -286,6 +316,7 @@ def search_timing(base: str, queries: list[tuple[str, str]]) -> dict[str, float]
                 """async (query) => {
                     const box = document.querySelector('.md-search__input')
                     const list = document.querySelector('.md-search-result__list')
+                    list.innerHTML = ""
                     const started = performance.now()
                     box.value = query
                     box.dispatchEvent(new Event('input', {bubbles: true}))
@@ -302,6 +333,46 @@ def search_timing(base: str, queries: list[tuple[str, str]]) -> dict[str, float]
             page.close()
         browser.close()
     return timings
+
+
+# --- Lighthouse -------------------------------------------------------------------------------
+
+LIGHTHOUSE = BENCH_DIR / "node_modules" / ".bin" / "lighthouse"
+
+
+def lighthouse(base: str, paths: list[str]) -> dict[str, dict[str, int]] | str:
+    """Lighthouse scores (mobile and desktop presets) on the system Chromium, if npm is available."""
+    from tests.conftest import CHROMIUM_ARGS, chromium_path
+
+    if not LIGHTHOUSE.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            return "skipped: npm is not installed (Lighthouse is optional for the bench)"
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=BENCH_DIR, check=True, capture_output=True)
+    scores: dict[str, dict[str, int]] = {}
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    for path in paths:
+        for preset in ("mobile", "desktop"):
+            out = CACHE / f"lighthouse-{preset}-{path.strip('/').replace('/', '_') or 'home'}.json"
+            command = [
+                str(LIGHTHOUSE),
+                base + path,
+                f"--chrome-path={chromium_path()}",
+                f"--chrome-flags={flags}",
+                "--only-categories=performance,accessibility,best-practices,seo",
+                "--output=json",
+                f"--output-path={out}",
+                "--quiet",
+            ]
+            if preset == "desktop":
+                command.append("--preset=desktop")
+            subprocess.run(command, check=False, capture_output=True, timeout=300)
+            if not out.exists():
+                scores[f"/{path} ({preset})"] = {"error": 1}
+                continue
+            categories = json.loads(out.read_text(encoding="utf-8"))["categories"]
+            scores[f"/{path} ({preset})"] = {k: round(100 * (v["score"] or 0)) for k, v in categories.items()}
+    return scores
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -363,6 +434,7 @@ def main(argv: list[str] | None = None) -> int:
                 pages = ["", "en/", "papers/05-dpo/", "en/papers/05-dpo/"]
                 report["page_weight"] = page_weight(site, base, pages)
                 report["search_ms"] = search_timing(base, [("", "量化"), ("en/", "quantization")])
+                report["lighthouse"] = lighthouse(base, ["papers/05-dpo/", "en/papers/05-dpo/"])
             report["search_index_kb"] = {
                 "zh": round((site / "search/search_index.json").stat().st_size / 1024),
                 "en": round((site / "en/search/search_index.json").stat().st_size / 1024),
@@ -410,6 +482,23 @@ def render_markdown(report: dict[str, object]) -> str:
             lines.append(f"| /{page} | {data['requests']} | {round(data['total_gzip'] / 1024)} | {kinds} |")
         lines += ["", "## Search", "", f"Index size (KB): {report['search_index_kb']}", ""]
         lines += [f"- {query}: {ms} ms" for query, ms in report["search_ms"].items()]
+    scores = report.get("lighthouse")
+    if isinstance(scores, dict):
+        lines += [
+            "",
+            "## Lighthouse (12.2.3, system Chromium, local server)",
+            "",
+            "| page | performance | accessibility | best practices | SEO |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for page, s in scores.items():
+            lines.append(
+                "| {} | {} | {} | {} | {} |".format(
+                    page, s.get("performance"), s.get("accessibility"), s.get("best-practices"), s.get("seo")
+                )
+            )
+    elif scores:
+        lines += ["", f"Lighthouse: {scores}"]
     return "\n".join(lines) + "\n"
 
 
