@@ -262,7 +262,7 @@ def page_weight(site: Path, base: str, paths: list[str]) -> dict[str, dict[str, 
     """Bytes (raw and gzip) by type and request count for loading each page, search not opened."""
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM_ARGS, chromium_path
+    from scripts.browser import CHROMIUM_ARGS, chromium_path
 
     report: dict[str, dict[str, object]] = {}
     with sync_playwright() as playwright:
@@ -298,7 +298,7 @@ def search_timing(base: str, queries: list[tuple[str, str]]) -> dict[str, float]
     """Milliseconds from typing a query (index already loaded) to results on screen."""
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import CHROMIUM_ARGS, chromium_path
+    from scripts.browser import CHROMIUM_ARGS, chromium_path
 
     timings = {}
     with sync_playwright() as playwright:
@@ -342,7 +342,7 @@ LIGHTHOUSE = BENCH_DIR / "node_modules" / ".bin" / "lighthouse"
 
 def lighthouse(base: str, paths: list[str]) -> dict[str, dict[str, int]] | str:
     """Lighthouse scores (mobile and desktop presets) on the system Chromium, if npm is available."""
-    from tests.conftest import CHROMIUM_ARGS, chromium_path
+    from scripts.browser import CHROMIUM_ARGS, chromium_path
 
     if not LIGHTHOUSE.exists():
         npm = shutil.which("npm")

@@ -23,15 +23,8 @@ from pathlib import Path
 from prerender import CACHE, cache_key, pending_sources
 
 from scripts import ROOT
+from scripts.browser import CHROMIUM_ARGS, chromium_path
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 RENDER = """async (items) => {
   const out = []
   for (const [kind, source, id] of items) {
@@ -54,10 +47,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def chromium() -> str:
-    for candidate in (os.environ.get("CHROME_PATH"), "/usr/bin/chromium", "/usr/bin/google-chrome"):
-        if candidate and Path(candidate).exists():
-            return candidate
-    raise SystemExit("prerender needs Chromium: apt-get install chromium, or set CHROME_PATH")
+    path = chromium_path()
+    if path is None:
+        raise SystemExit("prerender needs Chromium: apt-get install chromium, or set CHROME_PATH")
+    return path
 
 
 def build(site: Path) -> None:

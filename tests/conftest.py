@@ -29,16 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SUBPATH = "ai-papers-2023"
 sys.path.insert(0, str(ROOT))
 import scripts  # noqa: E402,F401  (puts overrides/hooks on the import path)
+from scripts.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from sitedata import load_guide  # noqa: E402
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 @dataclass
@@ -161,11 +153,6 @@ def guide():
 
 
 # --- browser ---------------------------------------------------------------------------------
-
-
-def chromium_path() -> str | None:
-    candidates = [os.environ.get("CHROME_PATH"), "/usr/bin/chromium", shutil.which("chromium")]
-    return next((c for c in candidates if c and Path(c).exists()), None)
 
 
 @pytest.fixture(scope="session")
