@@ -22,11 +22,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from bibfile import BibFile, author_names
+from bibfile import author_names
 from bibfile import parse as parse_bib
-from sitedata import BIB_FILE, ROOT, Guide, docs_path, load_guide
+from sitedata import BIB_FILE, ROOT, docs_path, load_guide
 
-_data: dict[str, Any] = {}
 _updated: dict[str, dt.date] = {}
 _pages: dict[str, list[tuple[str, str, str]]] = {}  # language → (title, url, source url)
 
@@ -55,16 +54,7 @@ def git_dates(root: Path) -> dict[str, dt.date]:
     return dates
 
 
-def guide() -> Guide:
-    return _data["guide"]
-
-
-def bib() -> BibFile:
-    return _data["bib"]
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    _data["guide"], _data["bib"] = load_guide(), parse_bib(BIB_FILE)  # papers.py reports their errors first
     _updated.clear()
     _updated.update(git_dates(ROOT))
     return config
@@ -82,10 +72,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _json_ld(page: Page, config: MkDocsConfig, language: str) -> dict[str, Any] | None:
-    paper = guide().by_src_path(docs_path(page.file))
+    # Both loaders cache by file modification time: this reads what papers.py already validated.
+    paper = load_guide().by_src_path(docs_path(page.file))
     if paper is None:
         return None
-    entry = bib().entries[paper.key]
+    entry = parse_bib(BIB_FILE).entries[paper.key]
     arxiv = entry.fields.get("eprint")
     about: dict[str, Any] = {
         "@type": "ScholarlyArticle",
