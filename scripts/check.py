@@ -17,6 +17,14 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from editorial import (
+    american_spelling,
+    body_lines,
+    chinese_typography,
+    mermaid_labels,
+    repeated_citations,
+    source_note,
+)
 from mdsource import RAW_DANGER, Page, numbers_in, read_page, table_rows
 
 from bibfile import BibFile, missing_fields
@@ -31,17 +39,6 @@ OPTIONAL_META = {"title": str, "search": dict, "hide": list, "status": str}
 TEMPLATE_MARK = "<!-- write:"
 ARXIV_ID = re.compile(r"^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Z]{2})?/\d{7})(v\d+)?$")
 MAX_DESCRIPTION = 200
-HAN = "\u3400-\u4dbf\u4e00-\u9fff"
-NO_SPACE_BETWEEN = re.compile(f"[{HAN}][A-Za-z0-9]|[A-Za-z0-9][{HAN}]")
-HALF_WIDTH_NEXT_TO_HAN = re.compile(f"[{HAN}][,;:?!]|[,;:?!][{HAN}]|[{HAN}]\\(|\\)[{HAN}]")
-NOT_PROSE = [
-    re.compile(r"\$\$?[^$]*\$\$?"),  # math
-    re.compile(r"\[@[^\]]*\]"),  # citations
-    re.compile(r"\]\([^)]*\)"),  # link targets
-    re.compile(r"\{[#.][\w-]+\}"),  # attribute lists
-    re.compile(r"<[^>]+>"),  # HTML tags and comments
-    re.compile(r"https?://\S+"),
-]
 
 
 @dataclass(frozen=True, order=True)
@@ -71,6 +68,7 @@ class Checker:
     def run(self) -> list[Problem]:
         bib = self.check_bib()
         guide = self.check_papers_yml(bib)
+        self.check_glossary()
         self.read_pages()
         self.check_page_pairs()
         nav_pages = self.check_navigation(guide)
@@ -120,6 +118,7 @@ class Checker:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
             if TEMPLATE_MARK in line:
                 self.report(path, number, "template text left in papers.yml — replace the `<!-- write: … -->` note")
+        self.check_source_notes(path, guide)
         arxiv_ids: dict[str, str] = {}
         for paper in guide.papers:
             if bib is None:
@@ -228,6 +227,10 @@ class Checker:
         self.check_links(page, language)
         if language == "zh":
             self.check_chinese_text(page)
+        else:
+            self.check_english_text(page)
+        for number, message in repeated_citations(page):
+            self.report(path, number, message)
         if paper is not None:
             self.check_paper_page(page, paper.key)
 
@@ -256,42 +259,65 @@ class Checker:
                 self.report(path, 1, f"unknown front matter field `{name}` — remove it or check its spelling")
 
     def check_chinese_text(self, page: Page) -> None:
-        """Typography (spaces around Latin text, full-width punctuation) and the glossary's terms."""
-        in_math = False
-        for number, line in enumerate(page.lines, start=1):
-            if number < page.body_start:
-                continue
-            if line.strip() == "$$":
-                in_math = not in_math
-                continue
-            if in_math:
-                continue
-            prose = line
-            for pattern in NOT_PROSE:
-                prose = pattern.sub(" ", prose)
-            match = NO_SPACE_BETWEEN.search(prose)
-            if match:
-                self.report(
-                    page.path,
-                    number,
-                    f"“{match.group(0)}” — put a space between Chinese and Latin letters or digits "
-                    "(CONTRIBUTING.md, typography)",
-                )
-            match = HALF_WIDTH_NEXT_TO_HAN.search(prose)
-            if match:
-                self.report(
-                    page.path,
-                    number,
-                    f"“{match.group(0)}” — use full-width punctuation (，；：？！（）) in Chinese sentences",
-                )
+        """Typography (prose, tables and diagram labels) and the glossary's terms, in both directions."""
+        lines = list(body_lines(page))
+        for number, message in chinese_typography([*lines, *mermaid_labels(page)]):
+            self.report(page.path, number, message)
+        prose = "\n".join(text for _, text in lines)
+        for number, text in lines:
             for term in self.glossary:
                 for word in term.avoid:
-                    if word in prose:
+                    if word in text:
                         self.report(
-                            page.path,
-                            number,
-                            f"“{word}” — this guide writes “{term.zh}” for {term.en} (glossary.yml)",
+                            page.path, number, f"“{word}” — this guide writes “{term.zh}” for {term.en} (glossary.yml)"
                         )
+        # The other direction: an English term written on a Chinese page needs its Chinese rendering.
+        for term in self.glossary:
+            if term.en.lower() in term.zh.lower() or term.zh in prose:
+                continue
+            # Not inside a longer proper name (the Alignment Handbook is not about alignment).
+            pattern = re.compile(rf"(?<![\w-])(?<![A-Z]\w )({re.escape(term.en)})(?![\w-])(?! [A-Z])", re.IGNORECASE)
+            hit = next(((number, m) for number, text in lines if (m := pattern.search(text))), None)
+            if hit is not None:
+                number, match = hit
+                self.report(
+                    page.path,
+                    number,
+                    f"“{match.group(1)}” appears without its Chinese rendering — write “{term.zh}（{match.group(1)}）” "
+                    "at the first use (glossary.yml)",
+                )
+
+    def check_english_text(self, page: Page) -> None:
+        """American spelling and the glossary's English forms."""
+        lines = list(body_lines(page))
+        for number, message in american_spelling(lines):
+            self.report(page.path, number, message)
+        for number, text in lines:
+            for term in self.glossary:
+                for word in term.avoid_en:
+                    if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+                        self.report(page.path, number, f"“{word}” — this guide writes “{term.en}” (glossary.yml)")
+
+    def check_glossary(self) -> None:
+        path = self.root / "glossary.yml"
+        numbered = list(enumerate(path.read_text(encoding="utf-8").splitlines(), start=1))
+        english = [(n, line) for n, line in numbered if re.match(r"\s*(- )?en:", line)]
+        for number, message in american_spelling(english):
+            self.report(path, number, message)
+
+    def check_source_notes(self, path: Path, guide: Guide) -> None:
+        """Every `sources` note names a source a reader can open (arXiv, the paper, the repository…)."""
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for paper in guide.papers:
+            start = next((n for n in range(paper.line, len(lines) + 1) if lines[n - 1].strip() == "sources:"), 0)
+            for name, note in paper.sources.items():
+                problem = source_note(str(note))
+                if problem:
+                    line = next(
+                        (n for n in range(start, len(lines) + 1) if lines[n - 1].strip().startswith(f"{name}:")),
+                        paper.line,
+                    )
+                    self.report(path, line, f"sources note `{name}` of `{paper.id}` {problem}")
 
     def check_links(self, page: Page, language: str) -> None:
         for link in page.links():

@@ -242,6 +242,85 @@ def glossary_term_avoided(p: Path) -> tuple[str, int]:
     return ZH, line_count(p, ZH)
 
 
+def chinese_diagram_label(p: Path) -> tuple[str, int]:
+    append(p, ZH, '\n```mermaid\nflowchart TD\n    A["输入"] --> S["相加: 输出 Y"]\n```\n')
+    return ZH, line_count(p, ZH) - 1
+
+
+def chinese_table_cell(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n| 模型 | 显存 |\n| --- | --- |\n| 65B | 48GB (单卡) |\n")
+    return ZH, line_count(p, ZH)
+
+
+def chinese_unit_spacing(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n显存从 780 GB 降到 48GB。\n")
+    return ZH, line_count(p, ZH)
+
+
+def chinese_thousands(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n训练用了 9K 条样本。\n")
+    return ZH, line_count(p, ZH)
+
+
+def chinese_tilde(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n训练用了 ~9k 条样本。\n")
+    return ZH, line_count(p, ZH)
+
+
+def chinese_vs(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\nPythia vs OPT 的比较。\n")
+    return ZH, line_count(p, ZH)
+
+
+def chinese_range_dash(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n准确率只有 52-55%。\n")
+    return ZH, line_count(p, ZH)
+
+
+def chinese_english_term_alone(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n这一招叫 Ghost Attention，用于多轮对话。\n")
+    return ZH, line_count(p, ZH)
+
+
+def english_british_spelling(p: Path) -> tuple[str, int]:
+    append(p, EN, "\nThe models' behaviour was analysed at every checkpoint.\n")
+    return EN, line_count(p, EN)
+
+
+def english_avoided_form(p: Path) -> tuple[str, int]:
+    append(p, EN, "\nThe suite is used for pre-training studies.\n")
+    return EN, line_count(p, EN)
+
+
+def glossary_british_spelling(p: Path) -> tuple[str, int]:
+    old = "en: A small trainable module"
+    line = replace(p, "glossary.yml", old, f"{old} with its own behaviour")
+    return "glossary.yml", line
+
+
+def paragraph_cites_twice(p: Path) -> tuple[str, int]:
+    append(p, EN, "\nPythia has 16 models [@biderman2023pythia],\nand 154 checkpoints each [@biderman2023pythia].\n")
+    return EN, line_count(p, EN)
+
+
+def _set_source_note(p: Path, note: str) -> tuple[str, int]:
+    """Replace Pythia's `sources: date:` note (a one-line or folded scalar) with `note`."""
+    lines = (p / "papers.yml").read_text(encoding="utf-8").splitlines()
+    at = next(n for n in range(_entry_line(p, "pythia"), len(lines)) if lines[n].startswith("      date:"))
+    end = next(n for n in range(at + 1, len(lines)) if len(lines[n]) - len(lines[n].lstrip()) <= 6)
+    lines[at:end] = [f'      date: "{note}"']
+    (p / "papers.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return "papers.yml", at + 1
+
+
+def source_note_untrusted(p: Path) -> tuple[str, int]:
+    return _set_source_note(p, "facts.yaml (verified)")
+
+
+def source_note_without_source(p: Path) -> tuple[str, int]:
+    return _set_source_note(p, "checked carefully")
+
+
 def _entry_line(p: Path, paper_id: str) -> int:
     lines = (p / "papers.yml").read_text(encoding="utf-8").splitlines()
     return lines.index(f"  - id: {paper_id}") + 1
@@ -280,6 +359,24 @@ CASES = [
     Case("Chinese: no space before digits", chinese_without_space, r"“有1” — put a space"),
     Case("Chinese: half-width comma", chinese_half_width, r"“小,” — use full-width punctuation"),
     Case("Chinese: term outside the glossary", glossary_term_avoided, r"“令牌” — this guide writes “词元”"),
+    Case("Chinese: diagram label punctuation", chinese_diagram_label, r"“加:” — use full-width punctuation"),
+    Case("Chinese: table cell parentheses", chinese_table_cell, r"“\(单卡\)” — use full-width parentheses"),
+    Case("Chinese: number and unit", chinese_unit_spacing, r"“780 GB” — write a number and its unit without a space"),
+    Case("Chinese: thousands", chinese_thousands, r"“9K” — write thousands with a lowercase k"),
+    Case("Chinese: tilde", chinese_tilde, r"“~” — write 约"),
+    Case("Chinese: vs", chinese_vs, r"“vs” — write 对 or 与"),
+    Case("Chinese: range dash", chinese_range_dash, r"“52-55” — write a numeric range with an en dash"),
+    Case(
+        "Chinese: English term without its rendering",
+        chinese_english_term_alone,
+        r"“Ghost Attention” appears without its Chinese rendering — write “幽灵注意力（Ghost Attention）”",
+    ),
+    Case("English: British spelling", english_british_spelling, r"“behaviour” — write American English: “behavior”"),
+    Case("English: avoided form", english_avoided_form, r"“pre-training” — this guide writes “pretraining”"),
+    Case("glossary: British spelling", glossary_british_spelling, r"“behaviour” — write American English"),
+    Case("citation repeated in a paragraph", paragraph_cites_twice, r"`biderman2023pythia` is cited again"),
+    Case("provenance: untrusted source", source_note_untrusted, r"sources note `date` of `pythia` names “facts\.yaml”"),
+    Case("provenance: no public source", source_note_without_source, r"names no public source"),
 ]
 
 

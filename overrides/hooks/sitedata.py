@@ -244,6 +244,7 @@ class Term:
     avoid: tuple[str, ...] = ()
     definition: dict[str, str] | None = None  # `def` in glossary.yml: {zh: …, en: …}
     ambiguous_zh: bool = False  # the Chinese word has common other meanings: no tooltip on it
+    avoid_en: tuple[str, ...] = ()  # English forms that English pages must not use
 
 
 @_cached_by_mtime
@@ -259,6 +260,7 @@ def load_glossary(path: Path = GLOSSARY_FILE) -> list[Term]:
             tuple(e.get("avoid") or ()),
             e.get("def"),
             bool(e.get("ambiguous_zh", False)),
+            tuple(e.get("avoid_en") or ()),
         )
         for e in entries
     ]
