@@ -29,6 +29,8 @@ from mdsource import RAW_DANGER, Page, numbers_in, read_page, table_rows
 
 from bibfile import BibFile, missing_fields
 from bibfile import parse as parse_bib
+from figures import LANGUAGES as FIGURE_LANGUAGES
+from figures import FigureError, block_problems, figure_ids, load, render
 from scripts import ROOT
 from sitedata import LANGUAGES, DataError, Guide, Term, load_glossary, load_guide
 
@@ -69,6 +71,7 @@ class Checker:
         bib = self.check_bib()
         guide = self.check_papers_yml(bib)
         self.check_glossary()
+        self.check_figure_sources()
         self.read_pages()
         self.check_page_pairs()
         nav_pages = self.check_navigation(guide)
@@ -225,6 +228,7 @@ class Checker:
                         f"unknown citation key `{citation.key}` — add it to references.bib or fix the key",
                     )
         self.check_links(page, language)
+        self.check_figures(page)
         if language == "zh":
             self.check_chinese_text(page)
         else:
@@ -357,6 +361,38 @@ class Checker:
         if page is None:
             return set()
         return {h.anchor for h in page.headings()} | set(GENERATED_SECTIONS)
+
+    def check_figures(self, page: Page) -> None:
+        """Each figure block names a figure that exists and has alt text and a caption."""
+        for figure in page.figures():
+            for problem in block_problems(figure.id, figure.alt, figure.caption, self.root / "figures"):
+                self.report(page.path, figure.line, problem)
+
+    def check_figure_sources(self) -> None:
+        """Every figure source draws in both languages, and its Chinese labels follow the typography."""
+        folder = self.root / "figures"
+        for figure_id in figure_ids(folder):
+            path = folder / f"{figure_id}.py"
+            try:
+                source = load(figure_id, folder)
+                for language in FIGURE_LANGUAGES:
+                    render(figure_id, language, folder)
+            except FigureError as error:
+                self.report(path, 1, f"{error} — see CONTRIBUTING.md, “Figures”")
+                continue
+            text = path.read_text(encoding="utf-8").splitlines()
+            labels = [
+                (next((n for n, line in enumerate(text, 1) if value in line), 1), value)
+                for value in source.labels["zh"].values()
+            ]
+            for number, message in chinese_typography(labels):
+                self.report(path, number, message)
+            english = [
+                (next((n for n, line in enumerate(text, 1) if value in line), 1), value)
+                for value in source.labels["en"].values()
+            ]
+            for number, message in american_spelling(english):
+                self.report(path, number, message)
 
     def check_paper_page(self, page: Page, key: str) -> None:
         anchors = [h.anchor for h in page.headings()]

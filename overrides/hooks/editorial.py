@@ -25,6 +25,7 @@ NOT_PROSE = [
     re.compile(r"\{[#.][\w-]+\}"),
     re.compile(r"<[^>]+>"),
     re.compile(r"https?://\S+"),
+    re.compile(r"^ {4}\w+: "),  # the option names of a `/// figure` block (their values are prose)
 ]
 
 Finding = tuple[int, str]
@@ -70,7 +71,7 @@ ZH_RULES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\d[\d.,]*\s+(?:[KMGTP]i?B)\b"),
         "write a number and its unit without a space (48GB, 26MB), as 65B and 7B are written",
     ),
-    (re.compile(r"\d[\d.]*K\b"), "write thousands with a lowercase k (9k 条样本, 32k 词元)"),
+    (re.compile(r"(?<![A-Za-z])\d[\d.]*K\b"), "write thousands with a lowercase k (9k 条样本, 32k 词元)"),
     (re.compile(r"~"), "write 约 instead of “~” in Chinese text"),
     (re.compile(r"(?<![A-Za-z])vs\.?(?![A-Za-z])"), "write 对 or 与 instead of “vs” in Chinese text"),
     (

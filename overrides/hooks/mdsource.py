@@ -60,6 +60,20 @@ class Fence:
 
 
 @dataclass
+class FigureRef:
+    """A `/// figure | id` block: its options and its caption (Markdown)."""
+
+    id: str
+    line: int
+    alt: str
+    caption: str
+
+
+FIGURE_OPEN = re.compile(r"^/// figure \|\s*(\S*)\s*$")
+FIGURE_OPTION = re.compile(r"^ {4}(\w+):\s*(.*)$")
+
+
+@dataclass
 class Page:
     path: Path
     text: str
@@ -91,6 +105,27 @@ class Page:
         for number, line in enumerate(self.lines, start=1):
             for block in CITATION_BLOCK.finditer(line):
                 found.extend(Citation(key, number) for key in CITATION_KEY.findall(block.group(1)))
+        return found
+
+    def figures(self) -> list[FigureRef]:
+        """The page's figure blocks, read as pymdownx.blocks reads them (options indented under the header)."""
+        found = []
+        lines = self.lines
+        index = 0
+        while index < len(lines):
+            match = FIGURE_OPEN.match(lines[index])
+            index += 1
+            if not match:
+                continue
+            start, options, caption = index, {}, []
+            while index < len(lines) and (option := FIGURE_OPTION.match(lines[index])):
+                options[option.group(1)] = option.group(2).strip().strip("\"'")
+                index += 1
+            while index < len(lines) and lines[index].strip() != "///":
+                caption.append(lines[index])
+                index += 1
+            index += 1
+            found.append(FigureRef(match.group(1), start, options.get("alt", ""), "\n".join(caption).strip()))
         return found
 
     def links(self) -> list[Link]:
