@@ -26,11 +26,11 @@ from editorial import (
     source_note,
 )
 from mdsource import RAW_DANGER, Page, numbers_in, read_page, table_rows
+from svgfigures import LANGUAGES as FIGURE_LANGUAGES
+from svgfigures import FigureError, block_problems, figure_ids, load, render
 
 from bibfile import BibFile, missing_fields
 from bibfile import parse as parse_bib
-from figures import LANGUAGES as FIGURE_LANGUAGES
-from figures import FigureError, block_problems, figure_ids, load, render
 from scripts import ROOT
 from sitedata import LANGUAGES, DataError, Guide, Term, load_glossary, load_guide
 
@@ -378,7 +378,7 @@ class Checker:
                 for language in FIGURE_LANGUAGES:
                     render(figure_id, language, folder)
             except FigureError as error:
-                self.report(path, 1, f"{error} — see CONTRIBUTING.md, “Figures”")
+                self.report(path, 1, f"{error} (CONTRIBUTING.md, “Figures”)")
                 continue
             text = path.read_text(encoding="utf-8").splitlines()
             labels = [

@@ -14,7 +14,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from figures import LANGUAGES, FigureError, figure_ids, render
+from svgfigures import LANGUAGES, FigureError, figure_ids, render
+
 from scripts import ROOT
 from scripts.browser import CHROMIUM_ARGS, chromium_path
 

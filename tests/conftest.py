@@ -129,7 +129,7 @@ PROJECT_FILES = [
     "vendor.json",
     "pyproject.toml",
 ]
-PROJECT_DIRS = ["docs", "overrides", "scripts"]
+PROJECT_DIRS = ["docs", "figures", "overrides", "scripts"]
 
 
 @pytest.fixture

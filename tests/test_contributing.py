@@ -321,6 +321,26 @@ def source_note_without_source(p: Path) -> tuple[str, int]:
     return _set_source_note(p, "checked carefully")
 
 
+def figure_without_alt(p: Path) -> tuple[str, int]:
+    append(p, ZH, "\n/// figure | nf4-levels\nNF4 的取值。\n///\n")
+    return ZH, line_count(p, ZH) - 2
+
+
+def figure_without_caption(p: Path) -> tuple[str, int]:
+    append(p, EN, "\n/// figure | nf4-levels\n    alt: Sixteen NF4 levels next to sixteen even ones.\n///\n")
+    return EN, line_count(p, EN) - 2
+
+
+def figure_unknown(p: Path) -> tuple[str, int]:
+    append(p, EN, "\n/// figure | no-such-figure\n    alt: Something.\nA caption.\n///\n")
+    return EN, line_count(p, EN) - 3
+
+
+def figure_labels_differ(p: Path) -> tuple[str, int]:
+    replace(p, "figures/nf4-levels.py", '"axis": "Weight after', '"x_axis": "Weight after')
+    return "figures/nf4-levels.py", 1
+
+
 def _entry_line(p: Path, paper_id: str) -> int:
     lines = (p / "papers.yml").read_text(encoding="utf-8").splitlines()
     return lines.index(f"  - id: {paper_id}") + 1
@@ -377,6 +397,10 @@ CASES = [
     Case("citation repeated in a paragraph", paragraph_cites_twice, r"`biderman2023pythia` is cited again"),
     Case("provenance: untrusted source", source_note_untrusted, r"sources note `date` of `pythia` names “facts\.yaml”"),
     Case("provenance: no public source", source_note_without_source, r"names no public source"),
+    Case("figure without alt text", figure_without_alt, r"figure `nf4-levels` has no alt text"),
+    Case("figure without caption", figure_without_caption, r"figure `nf4-levels` has no caption"),
+    Case("unknown figure", figure_unknown, r"there is no figure `no-such-figure`", True),
+    Case("figure labels differ by language", figure_labels_differ, r"LABELS differ between zh and en"),
 ]
 
 

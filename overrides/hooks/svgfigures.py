@@ -10,7 +10,7 @@ a block whose caption is Markdown in the page's language:
     ///
 
 The SVG is made when the page is built (milliseconds, cached per source and language), inlined,
-and coloured by the theme's CSS variables (light and dark), so the reader's browser runs no figure
+and colored by the theme's CSS variables (light and dark), so the reader's browser runs no figure
 library and fetches nothing. Text stays text, at least `MIN_FONT` units high; the figure is shown
 at its natural width at most, and never narrower than keeps its smallest label at 11 px (it
 scrolls sideways in a narrow column instead, see site.css).
@@ -42,7 +42,7 @@ PHONE_MIN_PX = 11  # the smallest label size a narrow column may shrink a figure
 log = logging.getLogger("mkdocs.plugins.guide.figures")  # a warning fails `mkdocs build --strict`
 
 # Theme classes a figure may use (site.css maps each to a CSS variable, in light and dark mode).
-# `f-` fills, `s-` strokes; a1–a4 are four distinguishable accent colours, `*-soft` their tints.
+# `f-` fills, `s-` strokes; a1–a4 are four distinguishable accent colors, `*-soft` their tints.
 CLASSES = {
     "f-ink",
     "f-muted",
@@ -144,7 +144,7 @@ class Canvas:
         if size < MIN_FONT:
             raise FigureError(f"text “{text}” is {size} units high — use at least {MIN_FONT} so it stays readable")
         if anchor not in ("start", "middle", "end"):
-            raise FigureError(f"anchor must be start, middle or end, not {anchor}")
+            raise FigureError(f"anchor `{anchor}` — use start, middle or end")
         self.smallest_font = min(self.smallest_font, size)
         lines = text.split("\n")
         align = "" if anchor == "start" else f' text-anchor="{anchor}"'
@@ -159,7 +159,7 @@ class Canvas:
 
     def svg(self) -> str:
         if not self.parts:
-            raise FigureError("draw() drew nothing")
+            raise FigureError("draw() drew nothing — draw on the canvas it is given")
         smallest = self.smallest_font if self.smallest_font != float("inf") else MIN_FONT
         # Never narrower than keeps the smallest label at PHONE_MIN_PX; never wider than natural.
         min_width = min(self.width, round(self.width * PHONE_MIN_PX / smallest))
@@ -205,16 +205,23 @@ def load(figure_id: str, folder: Path = FIGURES_DIR) -> FigureSource:
     try:
         spec.loader.exec_module(module)
     except Exception as error:  # a contributor's source: say where it broke
-        raise FigureError(f"figures/{figure_id}.py does not run: {type(error).__name__}: {error}") from error
+        raise FigureError(
+            f"figures/{figure_id}.py does not run ({type(error).__name__}: {error}) — fix the Python error"
+        ) from error
     labels = getattr(module, "LABELS", None)
     if not isinstance(labels, dict) or set(labels) != set(LANGUAGES):
-        raise FigureError(f"figures/{figure_id}.py needs LABELS = {{'zh': {{…}}, 'en': {{…}}}}")
+        raise FigureError(
+            f"figures/{figure_id}.py has no LABELS for zh and en — add LABELS = {{'zh': {{…}}, 'en': {{…}}}}"
+        )
     names = {language: set(labels[language]) for language in LANGUAGES}
     if names["zh"] != names["en"]:
         only = sorted(names["zh"] ^ names["en"])
-        raise FigureError(f"figures/{figure_id}.py: LABELS differ between zh and en ({', '.join(only)})")
+        raise FigureError(
+            f"figures/{figure_id}.py: LABELS differ between zh and en ({', '.join(only)}) — "
+            "give every label a text in both languages"
+        )
     if not callable(getattr(module, "draw", None)):
-        raise FigureError(f"figures/{figure_id}.py needs a draw(canvas, labels) function")
+        raise FigureError(f"figures/{figure_id}.py has no draw() — add def draw(canvas, labels)")
     source = FigureSource(figure_id, path, labels, module)
     _modules[(path, digest)] = source
     return source
@@ -231,14 +238,16 @@ def render(figure_id: str, language: str, folder: Path = FIGURES_DIR) -> str:
     if key not in _svgs:
         size = getattr(source.module, "SIZE", None)
         if not (isinstance(size, tuple) and len(size) == 2):
-            raise FigureError(f"figures/{figure_id}.py needs SIZE = (width, height) in units")
+            raise FigureError(f"figures/{figure_id}.py has no SIZE — add SIZE = (width, height) in units")
         canvas = Canvas(*size)
         try:
             source.module.draw(canvas, source.labels[language])
         except FigureError as error:
             raise FigureError(f"figures/{figure_id}.py: {error}") from error
         except Exception as error:
-            raise FigureError(f"figures/{figure_id}.py: draw() failed: {type(error).__name__}: {error}") from error
+            raise FigureError(
+                f"figures/{figure_id}.py: draw() failed ({type(error).__name__}: {error}) — fix the drawing code"
+            ) from error
         _svgs[key] = canvas.svg()
     return _svgs[key]
 
@@ -246,10 +255,8 @@ def render(figure_id: str, language: str, folder: Path = FIGURES_DIR) -> str:
 def block_problems(figure_id: str, alt: str, caption: str, folder: Path = FIGURES_DIR) -> list[str]:
     """What is wrong with one figure block on a page (the same rule for `make check` and the build)."""
     problems = []
-    try:
-        load(figure_id, folder)
-    except FigureError as error:
-        problems.append(str(error))
+    if not (folder / f"{figure_id}.py").is_file():
+        problems.append(f"there is no figure `{figure_id}` — add figures/{figure_id}.py or fix the id")
     if not alt.strip():
         problems.append(
             f"figure `{figure_id}` has no alt text — add `    alt: …` under `/// figure | {figure_id}`, "
