@@ -141,9 +141,21 @@ def test_diagrams_and_math_render(site: Build, watched: Watched, path: str) -> N
 def test_glossary_tooltip_appears_on_hover(site: Build, watched: Watched, path: str) -> None:
     open_page(watched, site, path)
     page = watched.page
-    term = page.locator("article abbr.glossary-term", has_text="RLHF").first
+    term = page.locator("article abbr.glossary-term").first
     definition = term.get_attribute("title") or term.get_attribute("data-md-title") or ""
     term.hover()
+    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip.wait_for(timeout=5_000)
+    assert definition and definition[:10] in tooltip.inner_text()
+
+
+@pytest.mark.parametrize("path", ["papers/05-dpo/", "en/papers/05-dpo/"])
+def test_glossary_tooltip_opens_from_the_keyboard(site: Build, watched: Watched, path: str) -> None:
+    open_page(watched, site, path)
+    page = watched.page
+    term = page.locator("article abbr.glossary-term").first
+    definition = term.get_attribute("title") or term.get_attribute("data-md-title") or ""
+    term.focus()
     tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
     tooltip.wait_for(timeout=5_000)
     assert definition and definition[:10] in tooltip.inner_text()

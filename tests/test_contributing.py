@@ -438,3 +438,13 @@ def test_a_failed_check_leaves_the_published_site_untouched(project: Path, case:
     assert result.returncode != 0
     assert sorted(p.name for p in published.iterdir()) == ["index.html"]
     assert (published / "index.html").read_text(encoding="utf-8") == "the site readers see today"
+
+
+def test_a_dead_anchor_fails_the_strict_build_itself(project: Path) -> None:
+    """Even where the validator cannot see a link (generated pages), the build refuses a dead anchor."""
+    from conftest import run_mkdocs_build
+
+    append(project, EN, "\nSee [the method](#no-such-section).\n")
+    result = run_mkdocs_build(project, project / "site-out")
+    assert result.returncode != 0
+    assert "no such anchor" in result.stdout + result.stderr

@@ -40,7 +40,8 @@ def test_glossary_page_lists_every_term_with_its_definition(hosted: Build, langu
 def test_glossary_terms_get_a_tooltip_in_the_pages_language(hosted: Build, language: str) -> None:
     soup = hosted.html(f"{prefix(language)}papers/05-dpo/index.html")
     tooltips = soup.select("article abbr.glossary-term[title]")
-    assert {"DPO", "RLHF", "PPO"} <= {abbr.get_text() for abbr in tooltips}
+    by_abbr = {term.abbr: term.definition[language] for term in load_glossary() if term.abbr}
+    assert {by_abbr["DPO"], by_abbr["RLHF"], by_abbr["PPO"]} <= {abbr["title"] for abbr in tooltips}
     for abbr in tooltips:
         in_chinese = bool(HAN.search(abbr["title"]))
         assert in_chinese == (language == "zh"), abbr
@@ -48,6 +49,21 @@ def test_glossary_terms_get_a_tooltip_in_the_pages_language(hosted: Build, langu
         assert not abbr.find_parent(["code", "pre", "a", "h1", "h2", "h3", "h4"]), (
             "never inside code, links or headings"
         )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_term_gets_its_tooltip_once_per_page_at_its_first_use(hosted: Build, guide, language: str) -> None:
+    for paper in guide.papers:
+        soup = hosted.html(f"{prefix(language)}papers/{paper.slug}/index.html")
+        titles = [abbr["title"] for abbr in soup.select("article abbr.glossary-term")]
+        assert titles, paper.slug
+        assert len(titles) == len(set(titles)), f"{paper.slug}: a term is explained twice"
+        assert all(abbr.get("tabindex") == "0" for abbr in soup.select("abbr.glossary-term")), "focusable"
+    # The first use carries the tooltip: no paragraph before it mentions the term unwrapped.
+    soup = hosted.html(f"{prefix(language)}papers/05-dpo/index.html")
+    for abbr in soup.select("article abbr.glossary-term")[:5]:
+        earlier = [p for p in abbr.find_all_previous("p") if p.find_parent("article") and p is not abbr.parent]
+        assert not any(abbr.get_text() in p.get_text() for p in earlier), abbr.get_text()
 
 
 def test_ambiguous_chinese_words_get_no_tooltip(hosted: Build) -> None:

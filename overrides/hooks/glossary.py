@@ -1,4 +1,4 @@
-"""MkDocs hook: every use of a glossary term shows its definition on hover, in the page's language.
+"""MkDocs hook: a glossary term's first use on a page shows its definition as a tooltip, in the page's language.
 
 Terms come from glossary.yml (`def` per language). A small Markdown tree processor wraps each
 occurrence in prose in `<abbr title="…">` (Material turns these into tooltips with the
@@ -88,27 +88,34 @@ def build_matcher(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]
 
 
 class GlossaryTreeprocessor(Treeprocessor):
+    """Wraps the first occurrence of each term on a page (in reading order); later ones stay plain."""
+
     def run(self, root: ET.Element) -> None:
         if not _state.enabled or _state.pattern is None:
             return
+        self.explained: set[str] = set()  # definitions already shown on this page
         self._walk(root)
 
     def _walk(self, element: ET.Element) -> None:
-        for child in list(element):
-            if child.tag in SKIP or "arithmatex" in (child.get("class") or ""):
-                self._wrap_tail(element, child)
-                continue
-            self._walk(child)
-            self._wrap_tail(element, child)
+        children = list(element)
         if element.text and element.tag not in SKIP:
             self._wrap_text(element)
+        for child in children:
+            if child.tag not in SKIP and "arithmatex" not in (child.get("class") or ""):
+                self._walk(child)
+            self._wrap_tail(element, child)
 
     def _split(self, text: str) -> list[str | ET.Element]:
         parts: list[str | ET.Element] = []
         position = 0
         for match in _state.pattern.finditer(text):
+            definition = _state.titles[match.group(0)]
+            if definition in self.explained:
+                continue
+            self.explained.add(definition)
             parts.append(text[position : match.start()])
-            abbr = ET.Element("abbr", {"title": _state.titles[match.group(0)], "class": "glossary-term"})
+            # Focusable, so that keyboard and touch readers can open the tooltip too.
+            abbr = ET.Element("abbr", {"title": definition, "class": "glossary-term", "tabindex": "0"})
             abbr.text = match.group(0)
             parts.append(abbr)
             position = match.end()

@@ -155,6 +155,8 @@ def print_edition(guide: Guide, config: MkDocsConfig, language: str, folder: str
         body = re.sub(r"^(#{1,5}) ", r"#\1 ", body, flags=re.MULTILINE)
         title_id = f"{{#{prefix} .print-paper-title}}"
         body = re.sub(r"^## (.+)$", lambda m, tid=title_id: f"## {m.group(1)} {tid}", body, count=1, flags=re.MULTILINE)
+        # Links within the page follow its headings' new ids; links to other papers, their sections.
+        body = re.sub(r"\]\(#([\w-]+)\)", lambda m, prefix=prefix: f"](#{prefix}-{m.group(1)})", body)
         body = PAPER_LINK.sub(lambda m: f"](#{m.group(1)}-{m.group(2)})" if m.group(2) else f"](#{m.group(1)})", body)
         parts.append(body.strip() + "\n")
     return "\n\n".join(parts)
