@@ -365,6 +365,14 @@ class Checker:
     def check_figures(self, page: Page) -> None:
         """Each figure block names a figure that exists and has alt text and a caption."""
         for figure in page.figures():
+            if figure.options_error:
+                self.report(
+                    page.path,
+                    figure.line + 1,
+                    f"figure `{figure.id}`: {figure.options_error}, so the page would show the block as text — "
+                    'put the alt text in quotes (alt: "…")',
+                )
+                continue
             for problem in block_problems(figure.id, figure.alt, figure.caption, self.root / "figures"):
                 self.report(page.path, figure.line, problem)
 

@@ -331,6 +331,11 @@ def figure_without_caption(p: Path) -> tuple[str, int]:
     return EN, line_count(p, EN) - 2
 
 
+def figure_alt_breaks_yaml(p: Path) -> tuple[str, int]:
+    append(p, EN, "\n/// figure | nf4-levels\n    alt: Two rows: NF4 and even levels.\nA caption.\n///\n")
+    return EN, line_count(p, EN) - 2
+
+
 def figure_unknown(p: Path) -> tuple[str, int]:
     append(p, EN, "\n/// figure | no-such-figure\n    alt: Something.\nA caption.\n///\n")
     return EN, line_count(p, EN) - 3
@@ -399,6 +404,7 @@ CASES = [
     Case("provenance: no public source", source_note_without_source, r"names no public source"),
     Case("figure without alt text", figure_without_alt, r"figure `nf4-levels` has no alt text"),
     Case("figure without caption", figure_without_caption, r"figure `nf4-levels` has no caption"),
+    Case("figure alt text that breaks YAML", figure_alt_breaks_yaml, r"not valid YAML.*put the alt text in quotes"),
     Case("unknown figure", figure_unknown, r"there is no figure `no-such-figure`", True),
     Case("figure labels differ by language", figure_labels_differ, r"LABELS differ between zh and en"),
 ]

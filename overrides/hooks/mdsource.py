@@ -67,6 +67,7 @@ class FigureRef:
     line: int
     alt: str
     caption: str
+    options_error: str | None = None  # the options are YAML, as pymdownx.blocks reads them
 
 
 FIGURE_OPEN = re.compile(r"^/// figure \|\s*(\S*)\s*$")
@@ -117,15 +118,27 @@ class Page:
             index += 1
             if not match:
                 continue
-            start, options, caption = index, {}, []
-            while index < len(lines) and (option := FIGURE_OPTION.match(lines[index])):
-                options[option.group(1)] = option.group(2).strip().strip("\"'")
+            start, option_lines, caption = index, [], []
+            while index < len(lines) and FIGURE_OPTION.match(lines[index]):
+                option_lines.append(lines[index][4:])
                 index += 1
             while index < len(lines) and lines[index].strip() != "///":
                 caption.append(lines[index])
                 index += 1
             index += 1
-            found.append(FigureRef(match.group(1), start, options.get("alt", ""), "\n".join(caption).strip()))
+            options, error = {}, None
+            try:
+                loaded = yaml.safe_load("\n".join(option_lines)) if option_lines else {}
+                if isinstance(loaded, dict):
+                    options = loaded
+                else:
+                    error = "its options are not `name: value` lines"
+            except yaml.YAMLError as problem:
+                error = f"its options are not valid YAML ({str(problem).splitlines()[0]})"
+            alt = options.get("alt", "")
+            found.append(
+                FigureRef(match.group(1), start, alt if isinstance(alt, str) else "", "\n".join(caption).strip(), error)
+            )
         return found
 
     def links(self) -> list[Link]:

@@ -342,3 +342,13 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
             extension.setConfig("language", language if language in LANGUAGES else "zh")
             extension.setConfig("report", lambda message, path=path: log.warning(f"{path}: {message}"))
     return markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """A block pymdownx could not parse (e.g. alt text that is not valid YAML) shows up as text."""
+    if "/// figure |" in html:
+        log.warning(
+            f"docs/{page.file.src_uri}: a `/// figure` block was not recognized and would show as text — "
+            'check its options (put the alt text in quotes: alt: "…")'
+        )
+    return html
