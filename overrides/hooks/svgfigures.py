@@ -85,34 +85,74 @@ def _cls(classes: str) -> str:
     return f' class="{classes}"' if classes else ""
 
 
+@dataclass(frozen=True)
+class Shape:
+    """A shape kept as path data, so that neighbors painted alike become one element."""
+
+    paint: tuple[str, str, float]  # ("fill" | "stroke", classes, stroke width)
+    d: str
+
+
+def _merged(parts: list[str | Shape]) -> list[str]:
+    """SVG elements, with runs of alike shapes drawn as one path (fewer elements in the page)."""
+    out: list[str] = []
+    run: list[Shape] = []
+
+    def flush() -> None:
+        if run:
+            kind, cls, width = run[0].paint
+            d = "".join(shape.d for shape in run)
+            stroke = f' fill="none" stroke-width="{_n(width)}"' if kind == "stroke" else ""
+            out.append(f'<path d="{d}"{stroke}{_cls(cls)}/>')
+            run.clear()
+
+    for part in parts:
+        if isinstance(part, Shape) and (not run or run[0].paint == part.paint):
+            run.append(part)
+            continue
+        flush()
+        if isinstance(part, Shape):
+            run.append(part)
+        else:
+            out.append(part)
+    flush()
+    return out
+
+
 @dataclass
 class Canvas:
     """An SVG drawing surface in user units (1 unit = 1 CSS px at the figure's natural width)."""
 
     width: int
     height: int
-    parts: list[str] = field(default_factory=list)
+    parts: list[str | Shape] = field(default_factory=list)
     smallest_font: float = float("inf")
 
     def rect(self, x: float, y: float, w: float, h: float, cls: str = "f-a1", rx: float = 0) -> None:
-        corner = f' rx="{_n(rx)}"' if rx else ""
-        self.parts.append(f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}"{corner}{_cls(cls)}/>')
+        if rx:
+            self.parts.append(
+                f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" rx="{_n(rx)}"{_cls(cls)}/>'
+            )
+        else:
+            self.parts.append(Shape(("fill", cls, 0), f"M{_n(x)} {_n(y)}h{_n(w)}v{_n(h)}h{_n(-w)}z"))
 
     def line(self, x1: float, y1: float, x2: float, y2: float, cls: str = "s-ink", width: float = 1.5) -> None:
-        self.parts.append(
-            f'<line x1="{_n(x1)}" y1="{_n(y1)}" x2="{_n(x2)}" y2="{_n(y2)}" stroke-width="{_n(width)}"{_cls(cls)}/>'
-        )
+        self.parts.append(Shape(("stroke", cls, width), f"M{_n(x1)} {_n(y1)}L{_n(x2)} {_n(y2)}"))
 
     def polyline(self, points: list[tuple[float, float]], cls: str = "s-a1", width: float = 2) -> None:
         coords = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
         self.parts.append(f'<polyline points="{coords}" fill="none" stroke-width="{_n(width)}"{_cls(cls)}/>')
 
     def polygon(self, points: list[tuple[float, float]], cls: str = "f-a1-soft") -> None:
-        coords = " ".join(f"{_n(x)},{_n(y)}" for x, y in points)
-        self.parts.append(f'<polygon points="{coords}"{_cls(cls)}/>')
+        self.parts.append(Shape(("fill", cls, 0), "M" + "L".join(f"{_n(x)} {_n(y)}" for x, y in points) + "z"))
 
     def circle(self, cx: float, cy: float, r: float, cls: str = "f-a1") -> None:
-        self.parts.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="{_n(r)}"{_cls(cls)}/>')
+        self.parts.append(
+            Shape(
+                ("fill", cls, 0),
+                f"M{_n(cx - r)} {_n(cy)}a{_n(r)} {_n(r)} 0 1 0 {_n(2 * r)} 0a{_n(r)} {_n(r)} 0 1 0 {_n(-2 * r)} 0",
+            )
+        )
 
     def path(self, d: str, cls: str = "s-ink", width: float = 1.5, fill: bool = False) -> None:
         paint = "" if fill else ' fill="none"'
@@ -167,7 +207,7 @@ class Canvas:
         return (
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {self.width} {self.height}" '
             f'class="guide-figure__svg" style="{style}" aria-hidden="true" focusable="false">'
-            + "".join(self.parts)
+            + "".join(_merged(self.parts))
             + "</svg>"
         )
 
