@@ -13,12 +13,13 @@ PORT ?= 8000
 # Silence MkDocs' notice about MkDocs 2 (this project pins MkDocs 1.6; see README "Stack").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline test check lint format vendor lock clean new-paper bench prerender
+.PHONY: help serve build offline pdf test check lint format vendor lock clean new-paper bench prerender
 
 help:
 	@sed -n '2,4p' Makefile | sed 's/^# //'
 	@echo "  make build   build the hosted site into site/"
 	@echo "  make offline build the offline site into build/offline/ and build/ai-papers-2023-offline.zip"
+	@echo "  make pdf     print each language's print edition to build/ai-papers-2023.{zh,en}.pdf (Chromium)"
 	@echo "  make check   validate the sources (papers.yml, references.bib, pages) before any build"
 	@echo "  make new-paper ARGS='...'   scaffold a paper in both languages (see CONTRIBUTING.md)"
 	@echo "  make prerender  draw diagrams and formulas ahead of time (Chromium) for lighter pages"
@@ -67,8 +68,15 @@ offline: $(SITE_DEPS) vendor check
 	rm -rf build/offline.tmp
 	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline.tmp
 	rm -rf build/offline && mv build/offline.tmp build/offline
+	# The PDFs of `make pdf`, when they exist, go along (the print edition links them).
+	for pdf in build/ai-papers-2023.zh.pdf build/ai-papers-2023.en.pdf; do [ ! -f $$pdf ] || cp $$pdf build/offline/; done
 	rm -f build/ai-papers-2023-offline.zip
 	cd build && ../$(BIN)/python -m zipfile -c ai-papers-2023-offline.zip offline/
+
+# Each language's print edition as a PDF (Chromium, fonts embedded, page numbers, linked contents).
+pdf: $(DEV_DEPS) build
+	$(BIN)/python -m scripts.pdf
+	cp build/ai-papers-2023.zh.pdf build/ai-papers-2023.en.pdf site/
 
 # Build cost vs. a Material-only baseline, scaling to 500 papers, edit loop, page weight, search.
 bench: $(DEV_DEPS) vendor prerender
@@ -82,7 +90,13 @@ format: $(DEV_DEPS)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-test: $(DEV_DEPS) vendor lint check prerender
+# The Nu Html Checker (vnu.jar from the npm registry, pinned in tests/nu/package-lock.json).
+NU_JAR := tests/nu/node_modules/vnu-jar/build/dist/vnu.jar
+$(NU_JAR): tests/nu/package-lock.json
+	cd tests/nu && npm ci --no-audit --no-fund --silent
+	@touch $@
+
+test: $(DEV_DEPS) vendor lint check prerender $(NU_JAR)
 	$(BIN)/pytest
 
 lock: $(DEV_DEPS)

@@ -36,7 +36,7 @@ from scripts import ROOT
 BENCH_DIR = ROOT / "bench"
 CACHE = ROOT / ".cache" / "bench"
 PROJECT_FILES = ["mkdocs.yml", "papers.yml", "references.bib", "glossary.yml", "vendor.json"]
-PROJECT_DIRS = ["docs", "overrides"]
+PROJECT_DIRS = ["docs", "figures", "overrides"]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 # Blocks `import jieba` in the baseline: Material segments Chinese only when it can import it.
 NO_JIEBA = "import sys; sys.modules['jieba'] = None; from mkdocs.__main__ import cli; cli()"
@@ -375,6 +375,119 @@ def lighthouse(base: str, paths: list[str]) -> dict[str, dict[str, int]] | str:
     return scores
 
 
+# --- reader cost, side by side with Material alone ------------------------------------------------
+
+# Our page → the same Markdown's page in the baseline build (both language folders as sections).
+SIDE_BY_SIDE = {"": "zh/", "papers/05-dpo/": "zh/papers/05-dpo/", "en/papers/05-dpo/": "en/papers/05-dpo/"}
+BUDGET = {"performance_gap": 3, "tbt_ms": 200, "dom_elements": 1500, "label_px_desktop": 12, "label_px_phone": 11}
+
+# Every element, shadow roots included; the smallest diagram or figure label as displayed.
+PAGE_PROBE = """() => {
+  const count = root => { let n = 0; for (const el of root.querySelectorAll('*')) {
+    n++; if (el.shadowRoot) n += count(el.shadowRoot) } return n }
+  const labels = []
+  const svgs = [...document.querySelectorAll('.guide-figure svg')]
+  for (const host of document.querySelectorAll('div.mermaid'))
+    if (host.shadowRoot) svgs.push(...host.shadowRoot.querySelectorAll('svg'))
+  for (const svg of svgs) {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+    for (const t of svg.querySelectorAll('text, foreignObject span, foreignObject p, foreignObject div')) {
+      if (!t.textContent.trim() || (t.closest('foreignObject') && t.querySelector('*'))) continue
+      labels.push(parseFloat(getComputedStyle(t).fontSize) * scale)
+    }
+  }
+  return {dom: count(document), smallest_label_px: labels.length ? Math.round(Math.min(...labels) * 10) / 10 : null}
+}"""
+
+
+def lighthouse_mobile(url: str, out: Path) -> dict[str, float] | None:
+    from scripts.browser import CHROMIUM_ARGS, chromium_path
+
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        f"--chrome-path={chromium_path()}",
+        f"--chrome-flags={flags}",
+        "--only-categories=performance",
+        "--output=json",
+        f"--output-path={out}",
+        "--quiet",
+    ]
+    out.unlink(missing_ok=True)
+    subprocess.run(command, check=False, capture_output=True, timeout=300)
+    if not out.exists():
+        return None
+    result = json.loads(out.read_text(encoding="utf-8"))
+    audits = result["audits"]
+    return {
+        "performance": round(100 * (result["categories"]["performance"]["score"] or 0)),
+        "tbt_ms": round(audits["total-blocking-time"]["numericValue"]),
+        "lighthouse_dom": int(audits["dom-size"]["numericValue"]),
+    }
+
+
+def side_by_side(real: Path, tmp: Path, runs: int = 3) -> dict[str, object]:
+    """Mobile Lighthouse, DOM size and smallest label: this site against Material alone, in one run.
+
+    Both sites are built from the same Markdown and served gzip-compressed like GitHub Pages; the
+    Lighthouse runs are interleaved (ours, baseline, ours, …) and the median of `runs` is reported,
+    so that the noise of a small machine hits both sides alike.
+    """
+    from playwright.sync_api import sync_playwright
+
+    from scripts.browser import CHROMIUM_ARGS, chromium_path
+
+    if not LIGHTHOUSE.exists():
+        npm = shutil.which("npm")
+        if npm is None:
+            return {"skipped": "npm is not installed"}
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=BENCH_DIR, check=True, capture_output=True)
+    ours, plain = tmp / "ours", tmp / "plain"
+    for site, config, baseline in ((ours, None, False), (plain, write_baseline_config(real), True)):
+        mkdocs = ["-c", NO_JIEBA] if baseline else ["-m", "mkdocs"]
+        command = [sys.executable, *mkdocs, "build", "-q", "--site-dir", str(site)]
+        if config:
+            command += ["--config-file", str(config)]
+        subprocess.run(command, cwd=real, env=ENV, check=True, capture_output=True)
+    rows: dict[str, object] = {}
+    with serve(ours) as ours_base, serve(plain) as plain_base:
+        samples: dict[tuple[str, str], list[dict[str, float]]] = {}
+        for run in range(runs):
+            for path, plain_path in SIDE_BY_SIDE.items():
+                for side, url in (("ours", ours_base + path), ("plain", plain_base + plain_path)):
+                    name = f"lh-{side}-{path.strip('/').replace('/', '_') or 'home'}-{run}.json"
+                    result = lighthouse_mobile(url, CACHE / name)
+                    if result:
+                        samples.setdefault((path, side), []).append(result)
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            probes: dict[tuple[str, str, int], dict[str, float]] = {}
+            for width in (1280, 390):
+                tab = browser.new_page(viewport={"width": width, "height": 900})
+                for path, plain_path in SIDE_BY_SIDE.items():
+                    for side, url in (("ours", ours_base + path), ("plain", plain_base + plain_path)):
+                        tab.goto(url)
+                        tab.wait_for_load_state("load")
+                        probes[(path, side, width)] = tab.evaluate(PAGE_PROBE)
+                tab.close()
+            browser.close()
+    for path in SIDE_BY_SIDE:
+        row: dict[str, object] = {}
+        for side in ("ours", "plain"):
+            runs_of = samples.get((path, side), [])
+            row[side] = {
+                "performance": statistics.median(r["performance"] for r in runs_of) if runs_of else None,
+                "tbt_ms": statistics.median(r["tbt_ms"] for r in runs_of) if runs_of else None,
+                "dom": probes[(path, side, 1280)]["dom"],
+                "smallest_label_px_1280": probes[(path, side, 1280)]["smallest_label_px"],
+                "smallest_label_px_390": probes[(path, side, 390)]["smallest_label_px"],
+                "runs": [r["performance"] for r in runs_of],
+            }
+        rows[f"/{path}"] = row
+    return {"pages": rows, "runs": runs, "budget": BUDGET}
+
+
 # --- report ------------------------------------------------------------------------------------
 
 
@@ -383,7 +496,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="clean builds per measurement (median)")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 500], help="papers per language")
     parser.add_argument("--quick", action="store_true", help="fewer runs and sizes, for a smoke test")
+    parser.add_argument(
+        "--reader", action="store_true", help="only the side-by-side reader comparison (Lighthouse, DOM, labels)"
+    )
     args = parser.parse_args(argv)
+    if args.reader:
+        CACHE.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+            (Path(tmp) / "real").mkdir()
+            real = copy_project(Path(tmp) / "real")
+            result = side_by_side(real, Path(tmp))
+        print(render_side_by_side(result))
+        report_file = BENCH_DIR / "report.json"
+        report = json.loads(report_file.read_text(encoding="utf-8")) if report_file.exists() else {}
+        report["side_by_side"] = result
+        report_file.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
+        (BENCH_DIR / "report.md").write_text(render_markdown(report), encoding="utf-8")
+        return 0
     if args.quick:
         args.runs, args.sizes = 1, [10, 50]
     CACHE.mkdir(parents=True, exist_ok=True)
@@ -439,10 +568,35 @@ def main(argv: list[str] | None = None) -> int:
                 "zh": round((site / "search/search_index.json").stat().st_size / 1024),
                 "en": round((site / "en/search/search_index.json").stat().st_size / 1024),
             }
+        report["side_by_side"] = side_by_side(real, Path(tmp))
     (BENCH_DIR / "report.json").write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")
     (BENCH_DIR / "report.md").write_text(render_markdown(report), encoding="utf-8")
     print((BENCH_DIR / "report.md").read_text(encoding="utf-8"))
     return 0
+
+
+def render_side_by_side(result: dict[str, object]) -> str:
+    if "pages" not in result:
+        return f"Side by side: {result}\n"
+    budget = result["budget"]
+    lines = [
+        f"## Reader cost side by side with Material alone (mobile Lighthouse, median of {result['runs']}, interleaved)",
+        "",
+        f"Budget: performance within {budget['performance_gap']} points of the plain build, TBT ≤ "
+        f"{budget['tbt_ms']} ms, ≤ {budget['dom_elements']} elements (shadow roots included), labels ≥ "
+        f"{budget['label_px_desktop']} px at 1,280 px and ≥ {budget['label_px_phone']} px at 390 px.",
+        "",
+        "| page | performance (ours / plain) | TBT ms (ours / plain) | DOM elements (ours / plain) "
+        "| smallest label px at 1,280 / 390 |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for page, row in result["pages"].items():
+        ours, plain = row["ours"], row["plain"]
+        lines.append(
+            f"| {page} | {ours['performance']} / {plain['performance']} | {ours['tbt_ms']} / {plain['tbt_ms']} "
+            f"| {ours['dom']} / {plain['dom']} | {ours['smallest_label_px_1280']} / {ours['smallest_label_px_390']} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 def render_markdown(report: dict[str, object]) -> str:
@@ -499,6 +653,8 @@ def render_markdown(report: dict[str, object]) -> str:
             )
     elif scores:
         lines += ["", f"Lighthouse: {scores}"]
+    if report.get("side_by_side"):
+        lines += ["", render_side_by_side(report["side_by_side"]).rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 

@@ -308,6 +308,13 @@ class Checker:
         english = [(n, line) for n, line in numbered if re.match(r"\s*(- )?en:", line)]
         for number, message in american_spelling(english):
             self.report(path, number, message)
+        # The interface strings the hooks write into English pages.
+        strings = self.root / "overrides" / "hooks" / "strings.py"
+        if strings.exists():
+            numbered = list(enumerate(strings.read_text(encoding="utf-8").splitlines(), start=1))
+            english = [(n, m.group(1)) for n, line in numbered if (m := re.search(r'"en": "([^"]*)"', line))]
+            for number, message in american_spelling(english):
+                self.report(strings, number, message)
 
     def check_source_notes(self, path: Path, guide: Guide) -> None:
         """Every `sources` note names a source a reader can open (arXiv, the paper, the repository…)."""

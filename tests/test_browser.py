@@ -130,7 +130,7 @@ def test_diagrams_and_math_render(site: Build, watched: Watched, path: str) -> N
     diagram = page.locator("div.mermaid").first  # Material swaps <pre class=mermaid> for a rendered host
     diagram.wait_for(timeout=15_000)
     page.wait_for_function("() => document.querySelector('div.mermaid').getBoundingClientRect().height > 40")
-    assert page.locator(".arithmatex .katex").count() > 0
+    assert page.locator("div.arithmatex math, math.arithmatex, .arithmatex .katex").count() > 0
     assert watched.console_errors == []
 
 
@@ -143,10 +143,26 @@ def test_glossary_tooltip_appears_on_hover(site: Build, watched: Watched, path: 
     page = watched.page
     term = page.locator("article abbr.glossary-term").first
     definition = term.get_attribute("title") or term.get_attribute("data-md-title") or ""
-    term.hover()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    term.hover(position={"x": 4, "y": 4})  # a long term may wrap: its box centre can miss the text
+    tooltip = page.locator(".guide-tip--active").first
     tooltip.wait_for(timeout=5_000)
     assert definition and definition[:10] in tooltip.inner_text()
+
+
+@pytest.mark.parametrize("path", ["papers/05-dpo/", "en/papers/05-dpo/"])
+def test_citation_shows_its_reference_on_hover(site: Build, watched: Watched, path: str) -> None:
+    open_page(watched, site, path)
+    page = watched.page
+    citation = page.locator("article a.footnote-ref").first
+    note_id = (citation.get_attribute("href") or "").lstrip("#")
+    reference = page.evaluate("id => document.getElementById(id).textContent", note_id).strip()
+    citation.hover()
+    tooltip = page.locator(".guide-tip--active").first
+    tooltip.wait_for(timeout=5_000)
+    assert reference[:20] in tooltip.inner_text()
+    assert page.locator("[id=guide-tip]").count() == 1, "one shared tooltip, never one per citation"
+    page.keyboard.press("Escape")
+    page.wait_for_function("() => !document.querySelector('.guide-tip--active')")
 
 
 @pytest.mark.parametrize("path", ["papers/05-dpo/", "en/papers/05-dpo/"])
@@ -156,7 +172,7 @@ def test_glossary_tooltip_opens_from_the_keyboard(site: Build, watched: Watched,
     term = page.locator("article abbr.glossary-term").first
     definition = term.get_attribute("title") or term.get_attribute("data-md-title") or ""
     term.focus()
-    tooltip = page.locator(".md-tooltip2--active, .md-tooltip--active").first
+    tooltip = page.locator(".guide-tip--active").first
     tooltip.wait_for(timeout=5_000)
     assert definition and definition[:10] in tooltip.inner_text()
 
@@ -174,19 +190,22 @@ def test_cite_block_copy_button_copies_the_bibtex(server: str, browser: object) 
 
 
 @pytest.mark.parametrize("language", ["zh", "en"])
-def test_print_edition_prints_every_paper(server: str, browser: object, guide, language: str) -> None:
+def test_print_edition_prints_every_paper(server: str, browser: object, guide, language: str, tmp_path) -> None:
     import io
 
     from pypdf import PdfReader
 
+    from scripts.pdf import print_edition
+
+    url = server + ("" if language == "zh" else "en/") + "print/"
     page = browser.new_page()
-    page.goto(server + ("" if language == "zh" else "en/") + "print/")
+    page.goto(url)
     titles = [h.inner_text().removesuffix("¶").strip() for h in page.locator("h2.print-paper-title").all()]
     assert len(titles) == len(guide.papers)
-    page.wait_for_function("() => !document.querySelector('pre.mermaid')", timeout=30_000)  # diagrams drawn
-    page.emulate_media(media="print")
-    reader = PdfReader(io.BytesIO(page.pdf(format="A4", print_background=True)))
     page.close()
+    out = tmp_path / "print.pdf"
+    print_edition(browser, url, out)  # the same printing as `make pdf`
+    reader = PdfReader(io.BytesIO(out.read_bytes()))
     # PDF text comes back with CJK compatibility forms (⽂ for 文): compare NFKC-normalised text.
     text = unicodedata.normalize("NFKC", "".join(p.extract_text() for p in reader.pages))
     compact = re.sub(r"\s+", "", text)

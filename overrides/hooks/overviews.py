@@ -7,6 +7,7 @@
     <!-- guide:glossary -->      the term list of glossary.yml, with definitions
     <!-- guide:topics -->        one section per topic tag, listing its papers
     <!-- guide:print-edition -->  all paper pages in reading order on one page (for printing)
+    <!-- guide:print-downloads --> links to the PDF of each language's print edition (make pdf)
     <!-- guide:bibliography -->  every work of references.bib, grouped (papers, companions, others)
     <!-- guide:cite-guide -->    how to cite the guide itself (plain reference and BibTeX)
 
@@ -200,6 +201,21 @@ def cite_guide(guide: Guide, config: MkDocsConfig, language: str, folder: str) -
     )
 
 
+def print_downloads(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+    """Links to the PDFs that `make pdf` writes next to the site's root (the deploy job publishes them).
+
+    Raw HTML on purpose: the PDFs are not documentation files, so MkDocs' link check must not
+    look for them in docs/.
+    """
+    t = load_strings()[language]
+    depth = (0 if language == "zh" else 1) + (1 if config.use_directory_urls else 0)
+    root = "../" * depth
+    links = " · ".join(
+        f'<a href="{root}ai-papers-2023.{lang}.pdf" download>{t[f"pdf_{lang}"]}</a>' for lang in ("zh", "en")
+    )
+    return f'<p class="print-downloads">{t["pdf_intro"]} {links}</p>\n'
+
+
 BLOCKS = {
     "paper-cards": paper_cards,
     "paper-table": paper_table,
@@ -208,6 +224,7 @@ BLOCKS = {
     "glossary": glossary_table,
     "topics": topics,
     "print-edition": print_edition,
+    "print-downloads": print_downloads,
     "bibliography": bibliography,
     "cite-guide": cite_guide,
 }

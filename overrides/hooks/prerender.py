@@ -15,6 +15,7 @@ import hashlib
 import html
 import json
 import re
+import xml.etree.ElementTree as ET
 from importlib.metadata import version
 from pathlib import Path
 
@@ -56,20 +57,118 @@ def pending_sources(content: str) -> list[tuple[str, str]]:
     return [(kind, source) for kind, source in found if cached(kind, source) is None]
 
 
+SVG_STYLE = re.compile(r'(<svg\b[^>]*?\bstyle=")max-width:\s*([\d.]+)px;?')
+FONT_SIZE = re.compile(r"font-size:\s*([\d.]+)px")
+MIN_LABEL_PX = 12  # the smallest label a reader gets, at any window width
+
+
+def readable(svg: str) -> str:
+    """A diagram at its natural width at most, and never so narrow that a label drops below 12 px.
+
+    Mermaid scales its SVG down to the column, so a wide chart ended with 3-5 px labels; here it may
+    only shrink to 12/font-size of its natural width, and a narrower column scrolls (site.css shows
+    a shadow at the edge that has more).
+    """
+    font = FONT_SIZE.search(svg)
+    size = float(font.group(1)) if font else 16.0
+    return SVG_STYLE.sub(
+        lambda m: f"{m.group(1)}max-width: {m.group(2)}px; min-width: {float(m.group(2)) * MIN_LABEL_PX / size:.0f}px;",
+        svg,
+        count=1,
+    )
+
+
 def _diagram(match: re.Match[str]) -> str:
     svg = cached("mermaid", html.unescape(match.group(1)))
     if svg is None:
         return match.group(0)
-    return f'<div class="mermaid"><template shadowrootmode="open">{svg}</template></div>'
+    # tabindex: a diagram wider than its column scrolls, and keyboard users must be able to scroll it.
+    return f'<div class="mermaid" tabindex="0"><template shadowrootmode="open">{readable(svg)}</template></div>'
+
+
+MATHML = "http://www.w3.org/1998/Math/MathML"
+ET.register_namespace("", MATHML)
+_M = f"{{{MATHML}}}"
+
+
+def lean_mathml(markup: str) -> str:
+    """KaTeX's MathML, valid and with fewer elements, the same to look at and to hear.
+
+    Drops the KaTeX wrapper span and the TeX annotation, turns an <mo> that holds elements (KaTeX
+    writes \\bmod as <mo><mrow><mi>m</mi>…</mrow></mo>, which is not valid MathML) into plain text,
+    writes upright multi-letter names as one <mi> (mi/mi/mi "ref" → <mi>ref</mi>, upright by default)
+    and unwraps <mrow> elements that hold a single child.
+    """
+    start, end = markup.find("<math"), markup.rfind("</math>")
+    if start < 0 or end < 0:
+        return markup
+    root = ET.fromstring(markup[start : end + len("</math>")])  # noqa: S314 (our own KaTeX output)
+    semantics = root.find(f"{_M}semantics")
+    if semantics is not None:
+        root.remove(semantics)
+        root.extend(child for child in semantics if child.tag != f"{_M}annotation")
+    _lean(root)
+    return ET.tostring(root, encoding="unicode", short_empty_elements=False)
+
+
+def _lean(element: ET.Element) -> None:
+    for child in element:
+        _lean(child)
+        if child.tag == f"{_M}mo" and len(child):
+            text = "".join(child.itertext())
+            for grandchild in list(child):
+                child.remove(grandchild)
+            child.text = text
+    children = list(element)
+    index = 0
+    while index < len(children):
+        first = children[index]
+        if _upright_letter(first):
+            run = [first]
+            while index + len(run) < len(children) and _upright_letter(children[index + len(run)]):
+                if (run[-1].tail or "").strip():
+                    break
+                run.append(children[index + len(run)])
+            if len(run) > 1:
+                first.text = "".join(item.text or "" for item in run)
+                del first.attrib["mathvariant"]
+                first.tail = run[-1].tail
+                for item in run[1:]:
+                    element.remove(item)
+                children = list(element)
+        index += 1
+    for position, child in enumerate(list(element)):
+        if child.tag == f"{_M}mrow" and len(child) == 1 and not child.attrib and not (child.text or "").strip():
+            inner = child[0]
+            inner.tail = child.tail
+            element.remove(child)
+            element.insert(position, inner)
+    if element.tag == f"{_M}math" and len(element) == 1 and element[0].tag == f"{_M}mrow" and not element[0].attrib:
+        row = element[0]
+        element.remove(row)
+        element.extend(row)
+
+
+def _upright_letter(element: ET.Element) -> bool:
+    return (
+        element.tag == f"{_M}mi"
+        and element.get("mathvariant") == "normal"
+        and len(element) == 0
+        and len(element.attrib) == 1
+        and len(element.text or "") == 1
+    )
 
 
 def _inline(match: re.Match[str]) -> str:
     mathml = cached("math-inline", html.unescape(match.group(1)))
-    return match.group(0) if mathml is None else f'<span class="arithmatex">{mathml}</span>'
+    if mathml is None:
+        return match.group(0)
+    return lean_mathml(mathml).replace("<math ", '<math class="arithmatex" ', 1)  # no wrapper element
 
 
 def _display(match: re.Match[str]) -> str:
     mathml = cached("math-display", html.unescape(match.group(1)))
+    mathml = None if mathml is None else lean_mathml(mathml)
     # A wide formula scrolls sideways; tabindex lets keyboard users reach and scroll it.
     return match.group(0) if mathml is None else f'<div class="arithmatex" tabindex="0">{mathml}</div>'
 

@@ -322,7 +322,10 @@ class FigureBlock(Block):
         language = self.config.get("language", "zh")
         figure = ET.SubElement(parent, "figure", {"class": "guide-figure", "id": f"fig-{figure_id}"})
         frame = ET.SubElement(
-            figure, "div", {"class": "guide-figure__frame", "role": "img", "aria-label": self.options["alt"]}
+            # tabindex: on a narrow screen the frame scrolls, and keyboard users must be able to scroll it.
+            figure,
+            "div",
+            {"class": "guide-figure__frame", "role": "img", "aria-label": self.options["alt"], "tabindex": "0"},
         )
         try:
             frame.text = self.md.htmlStash.store(render(figure_id, language))
