@@ -383,6 +383,10 @@ BUDGET = {"performance_gap": 3, "tbt_ms": 200, "dom_elements": 1500, "label_px_d
 
 # Every element, shadow roots included; the smallest diagram or figure label as displayed.
 PAGE_PROBE = """() => {
+  // Off-screen blocks are laid out lazily (content-visibility): measure them as drawn on screen.
+  const style = document.createElement('style')
+  style.textContent = '.md-typeset * { content-visibility: visible !important }'
+  document.head.append(style)
   const count = root => { let n = 0; for (const el of root.querySelectorAll('*')) {
     n++; if (el.shadowRoot) n += count(el.shadowRoot) } return n }
   const labels = []

@@ -199,6 +199,13 @@ def watched(browser: object) -> Iterator[Watched]:
     context.close()
 
 
+# Blocks below the fold are laid out lazily (site.css: content-visibility: auto). Measurements of
+# their size must see them as a reader does once scrolled to, so tests draw them all first.
+DRAW_ALL = """() => { const style = document.createElement('style')
+  style.textContent = '.md-typeset * { content-visibility: visible !important }'
+  document.head.append(style) }"""
+
+
 def host_prefix(url: str) -> str:
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}/" if parts.scheme != "file" else "file://"

@@ -10,7 +10,7 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ROOT, Build, Watched
+from conftest import DRAW_ALL, ROOT, Build, Watched
 from mdsource import read_page
 from svgfigures import LANGUAGES, MIN_FONT, figure_ids, load, render
 from test_browser import open_page, site  # noqa: F401  (the hosted/offline fixture)
@@ -104,6 +104,7 @@ def test_figure_labels_are_readable_on_desktop_and_phone(
     prefix = "" if language == "zh" else "en/"
     for paper in guide.papers:
         open_page(watched, site, f"{prefix}papers/{paper.slug}/")
+        watched.page.evaluate(DRAW_ALL)
         figures = watched.page.evaluate(MEASURE)
         assert figures, f"{paper.slug}: no figure on the page"
         for figure in figures:

@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, Build, Watched
+from conftest import DRAW_ALL, ROOT, Build, Watched
 from test_browser import open_page, site  # noqa: F401  (the hosted/offline fixture)
 
 NU_JAR = ROOT / "tests" / "nu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -49,6 +49,7 @@ def test_diagrams_and_formulas_are_readable_and_never_cut_off(
     prefix = "" if language == "zh" else "en/"
     for paper in guide.papers:
         open_page(watched, site, f"{prefix}papers/{paper.slug}/")
+        watched.page.evaluate(DRAW_ALL)
         diagrams = watched.page.evaluate(DIAGRAMS)
         assert diagrams, f"{paper.slug}: no diagram"
         for diagram in diagrams:
