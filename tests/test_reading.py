@@ -25,6 +25,13 @@ DIAGRAMS = """() => [...document.querySelectorAll('div.mermaid')].map(host => {
   return {drawn: true, smallest: Math.min(...sizes), labels: sizes.length}
 })"""
 
+# The same for the figures of figures/ (their labels are SVG text with a font-size in SVG units).
+FIGURES = """() => [...document.querySelectorAll('.guide-figure svg')].map(svg => {
+  const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+  const sizes = [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale)
+  return {id: svg.closest('figure').id, smallest: Math.min(...sizes), width: svg.getBoundingClientRect().width}
+})"""
+
 # A display formula fits its column, or scrolls sideways with the edge shadow that says so.
 FORMULAS = """() => [...document.querySelectorAll('div.arithmatex')].map(box => {
   const style = getComputedStyle(box)
@@ -37,7 +44,7 @@ FORMULAS = """() => [...document.querySelectorAll('div.arithmatex')].map(box => 
 @pytest.mark.browser
 @pytest.mark.parametrize("width, floor", [(1280, 12), (390, 11)])
 @pytest.mark.parametrize("language", ["zh", "en"])
-def test_diagrams_and_formulas_are_readable_and_never_cut_off(
+def test_diagrams_figures_and_formulas_are_readable_and_never_cut_off(
     site: Build,  # noqa: F811
     watched: Watched,
     guide,
@@ -55,6 +62,10 @@ def test_diagrams_and_formulas_are_readable_and_never_cut_off(
         for diagram in diagrams:
             assert diagram["drawn"], f"{paper.slug}: a diagram was not drawn ahead of time (make prerender)"
             assert diagram["labels"] and diagram["smallest"] >= floor - 0.01, f"{paper.slug} at {width}px: {diagram}"
+        figures = watched.page.evaluate(FIGURES)
+        assert figures, f"{paper.slug}: no figure"
+        for figure in figures:
+            assert figure["width"] > 200 and figure["smallest"] >= floor - 0.01, f"{paper.slug} at {width}px: {figure}"
         for formula in watched.page.evaluate(FORMULAS):
             assert formula["mathml"], f"{paper.slug}: formula not typeset ahead of time: {formula}"
             assert formula["fits"] or (formula["scrolls"] and formula["cue"]), f"{paper.slug} at {width}px: {formula}"
