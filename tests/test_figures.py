@@ -84,17 +84,25 @@ def test_built_page_inlines_the_figure_with_its_caption_and_citation(hosted: Bui
 # with the diagrams and formulas of each page in tests/test_reading.py, one page load for all three.
 
 
+DARK_AND_LIGHT = """() => [...document.querySelectorAll('.guide-figure svg')].map(svg => {
+  const label = svg.querySelector('text.f-ink, text')
+  const light = getComputedStyle(label).fill
+  document.body.setAttribute('data-md-color-scheme', 'slate')
+  const dark = getComputedStyle(label).fill
+  document.body.setAttribute('data-md-color-scheme', 'default')
+  return {id: svg.closest('figure').id, light, dark}
+})"""
+
+
+def _brightness(color: str) -> float:
+    red, green, blue = (float(v) for v in re.findall(r"[\d.]+", color)[:3])
+    return (red + green + blue) / 3
+
+
 @pytest.mark.browser
-def test_figures_follow_dark_mode(server: str, watched: Watched) -> None:
-    watched.page.goto(server + "en/papers/03-qlora/")
-    label = "document.querySelector('.guide-figure svg text.f-ink, .guide-figure svg text')"
-    light = watched.page.evaluate(f"getComputedStyle({label}).fill")
-    watched.page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
-    dark = watched.page.evaluate(f"getComputedStyle({label}).fill")
-    assert light != dark
-
-    def brightness(color: str) -> float:
-        red, green, blue = (float(v) for v in re.findall(r"[\d.]+", color)[:3])
-        return (red + green + blue) / 3
-
-    assert brightness(dark) > brightness(light), (light, dark)
+def test_every_figure_follows_dark_mode(site: Build, watched: Watched, guide) -> None:  # noqa: F811
+    for prefix in ("", "en/"):
+        for paper in guide.papers:
+            open_page(watched, site, f"{prefix}papers/{paper.slug}/")
+            for figure in watched.page.evaluate(DARK_AND_LIGHT):
+                assert _brightness(figure["dark"]) > _brightness(figure["light"]) + 60, f"{paper.slug}: {figure}"
