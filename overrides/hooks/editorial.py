@@ -16,6 +16,7 @@ from mdsource import CITATION_BLOCK, CITATION_KEY, Page
 
 # CJK Unified Ideographs and Extension A: the characters a Chinese sentence is made of.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
+HAN_CHAR = re.compile(f"[{HAN}]")  # one Chinese character (the one definition the hooks use too)
 
 # Parts of a line that are not prose: math, citations, link targets, attribute lists, HTML, URLs.
 NOT_PROSE = [

@@ -13,6 +13,7 @@ import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
+from editorial import HAN_CHAR as HAN
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,7 +24,6 @@ from mkdocs.structure.pages import Page
 from sitedata import load_glossary
 
 SKIP = {"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "sup"}
-HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass

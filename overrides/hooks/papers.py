@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from bibstyle import plain_reference
+from editorial import HAN_CHAR as HAN
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -29,7 +30,6 @@ from sitedata import BIB_FILE, DataError, Guide, Paper, docs_path, load_guide, l
 log = get_plugin_logger("papers")
 
 PAPERS_SECTION = "Papers"  # the nav section in mkdocs.yml that this hook fills
-HAN = re.compile(r"[\u3400-\u9fff]")
 LATIN_WORD = re.compile(r"[A-Za-z0-9]+(?:['’.-][A-Za-z0-9]+)*")
 FENCE = re.compile(r"^(`{3,}|~{3,}).*?^\1", re.MULTILINE | re.DOTALL)
 H1 = re.compile(r"^# .+$", re.MULTILINE)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import logging
+import math
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html import escape
@@ -160,8 +161,6 @@ class Canvas:
 
     def arrow(self, x1: float, y1: float, x2: float, y2: float, cls: str = "s-ink", width: float = 1.5) -> None:
         """A line from (x1, y1) to (x2, y2) with an arrowhead at the end."""
-        import math
-
         angle = math.atan2(y2 - y1, x2 - x1)
         size = 7 + width
         self.line(x1, y1, x2 - math.cos(angle) * size * 0.6, y2 - math.sin(angle) * size * 0.6, cls, width)
