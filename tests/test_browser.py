@@ -161,6 +161,15 @@ def test_citation_shows_its_reference_on_hover(site: Build, watched: Watched, pa
     tooltip.wait_for(timeout=5_000)
     assert reference[:20] in tooltip.inner_text()
     assert page.locator("[id=guide-tip]").count() == 1, "one shared tooltip, never one per citation"
+    # Moving into the tooltip, across the gap, keeps it open: its links can be followed.
+    box = tooltip.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2, steps=12)
+    page.wait_for_timeout(500)
+    assert page.locator(".guide-tip--active").count() == 1
+    page.mouse.move(5, 400)
+    page.wait_for_function("() => !document.querySelector('.guide-tip--active')")
+    citation.hover()
+    tooltip.wait_for(timeout=5_000)
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.querySelector('.guide-tip--active')")
 

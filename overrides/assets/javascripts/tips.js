@@ -78,18 +78,31 @@
     return event.target && event.target.closest ? event.target.closest(SELECTOR) : null
   }
 
+  // Leaving a term or citation hides its tooltip after a short grace period, so that the pointer
+  // can cross into the tooltip (a citation's links can be followed) or come back.
+  var timer = 0
+  function later() {
+    clearTimeout(timer)
+    timer = setTimeout(hide, 300)
+  }
   document.addEventListener("pointerover", function (event) {
     var target = from(event)
-    if (target) show(target)
+    if (target) {
+      clearTimeout(timer)
+      show(target)
+    } else if (tip && tip.contains(event.target)) {
+      clearTimeout(timer)
+    }
   })
   document.addEventListener("pointerout", function (event) {
     var target = from(event)
-    if (target && target === current && !target.contains(event.relatedTarget)) hide()
+    var inTip = tip && tip.contains(event.target)
+    if ((target && target === current) || inTip) later()
   })
   document.addEventListener("focusin", function (event) {
     var target = from(event)
     if (target) show(target)
-    else hide()
+    else if (!(tip && tip.contains(event.target))) hide()
   })
   document.addEventListener("focusout", function (event) {
     if (from(event) === current) hide()
