@@ -21,6 +21,8 @@ from editorial import (
     american_spelling,
     body_lines,
     chinese_typography,
+    glossary_en,
+    glossary_zh,
     mermaid_labels,
     repeated_citations,
     source_note,
@@ -267,40 +269,14 @@ class Checker:
         lines = list(body_lines(page))
         for number, message in chinese_typography([*lines, *mermaid_labels(page)]):
             self.report(page.path, number, message)
-        prose = "\n".join(text for _, text in lines)
-        for number, text in lines:
-            for term in self.glossary:
-                for word in term.avoid:
-                    if word in text:
-                        self.report(
-                            page.path, number, f"“{word}” — this guide writes “{term.zh}” for {term.en} (glossary.yml)"
-                        )
-        # The other direction: an English term written on a Chinese page needs its Chinese rendering.
-        for term in self.glossary:
-            if term.en.lower() in term.zh.lower() or term.zh in prose:
-                continue
-            # Not inside a longer proper name (the Alignment Handbook is not about alignment).
-            pattern = re.compile(rf"(?<![\w-])(?<![A-Z]\w )({re.escape(term.en)})(?![\w-])(?! [A-Z])", re.IGNORECASE)
-            hit = next(((number, m) for number, text in lines if (m := pattern.search(text))), None)
-            if hit is not None:
-                number, match = hit
-                self.report(
-                    page.path,
-                    number,
-                    f"“{match.group(1)}” appears without its Chinese rendering — write “{term.zh}（{match.group(1)}）” "
-                    "at the first use (glossary.yml)",
-                )
+        for number, message in glossary_zh(lines, self.glossary):
+            self.report(page.path, number, message)
 
     def check_english_text(self, page: Page) -> None:
         """American spelling and the glossary's English forms."""
         lines = list(body_lines(page))
-        for number, message in american_spelling(lines):
+        for number, message in [*american_spelling(lines), *glossary_en(lines, self.glossary)]:
             self.report(page.path, number, message)
-        for number, text in lines:
-            for term in self.glossary:
-                for word in term.avoid_en:
-                    if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
-                        self.report(page.path, number, f"“{word}” — this guide writes “{term.en}” (glossary.yml)")
 
     def check_glossary(self) -> None:
         path = self.root / "glossary.yml"

@@ -142,6 +142,20 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def run_make(target: str, cwd: Path = ROOT, timeout: int = 900) -> subprocess.CompletedProcess[str]:
+    """`make <target>` as a contributor runs it, with this test run's virtual environment."""
+    venv = Path(sys.executable).parent.parent
+    return subprocess.run(
+        ["make", "--no-print-directory", target, f"VENV={venv}"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=timeout,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
 def append(project: Path, relative: str, text: str) -> None:
     path = project / relative
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")

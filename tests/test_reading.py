@@ -9,7 +9,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import DRAW_ALL, ROOT, Build, Watched
+from conftest import DRAW_ALL, ROOT, Build, Watched, run_make
 from test_browser import open_page, site  # noqa: F401  (the hosted/offline fixture)
 
 NU_JAR = ROOT / "tests" / "nu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -153,20 +153,11 @@ def _pdf_fonts(reader) -> list[tuple[str, bool]]:
 
 
 def test_make_pdf_prints_both_editions_with_every_paper(guide) -> None:
-    import sys
     import unicodedata
 
     from pypdf import PdfReader
 
-    venv = Path(sys.executable).parent.parent
-    result = subprocess.run(
-        ["make", "--no-print-directory", "pdf", f"VENV={venv}"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=900,
-    )
+    result = run_make("pdf")
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     for language in ("zh", "en"):
         path = ROOT / "build" / f"ai-papers-2023.{language}.pdf"

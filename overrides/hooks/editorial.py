@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from mdsource import CITATION_BLOCK, CITATION_KEY, Page
 
@@ -102,6 +103,43 @@ def mermaid_labels(page: Page) -> Iterator[tuple[int, str]]:
         for offset, line in enumerate(fence.body.splitlines(), start=1):
             for match in MERMAID_LABEL.finditer(line):
                 yield fence.line + offset, match.group(1)
+
+
+# --- one vocabulary (glossary.yml) --------------------------------------------------------------
+
+
+def glossary_zh(lines: list[tuple[int, str]], glossary: Iterable[Any]) -> Iterator[Finding]:
+    """A Chinese page uses each term's one rendering, and names an English term only beside it."""
+    terms = list(glossary)
+    for number, text in lines:
+        for term in terms:
+            for word in term.avoid:
+                if word in text:
+                    yield number, f"“{word}” — this guide writes “{term.zh}” for {term.en} (glossary.yml)"
+    prose = "\n".join(text for _, text in lines)
+    for term in terms:
+        if term.en.lower() in term.zh.lower() or term.zh in prose:
+            continue
+        # Not inside a longer proper name (the Alignment Handbook is not about alignment).
+        pattern = re.compile(rf"(?<![\w-])(?<![A-Z]\w )({re.escape(term.en)})(?![\w-])(?! [A-Z])", re.IGNORECASE)
+        hit = next(((number, m) for number, text in lines if (m := pattern.search(text))), None)
+        if hit is not None:
+            number, match = hit
+            yield (
+                number,
+                f"“{match.group(1)}” appears without its Chinese rendering — write “{term.zh}（{match.group(1)}）” "
+                "at the first use (glossary.yml)",
+            )
+
+
+def glossary_en(lines: list[tuple[int, str]], glossary: Iterable[Any]) -> Iterator[Finding]:
+    """An English page uses the glossary's English form of a term, not the forms it lists to avoid."""
+    terms = list(glossary)
+    for number, text in lines:
+        for term in terms:
+            for word in term.avoid_en:
+                if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+                    yield number, f"“{word}” — this guide writes “{term.en}” (glossary.yml)"
 
 
 # --- American spelling -----------------------------------------------------------------------

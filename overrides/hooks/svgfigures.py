@@ -293,9 +293,15 @@ def render(figure_id: str, language: str, folder: Path = FIGURES_DIR) -> str:
 
 def block_problems(figure_id: str, alt: str, caption: str, folder: Path = FIGURES_DIR) -> list[str]:
     """What is wrong with one figure block on a page (the same rule for `make check` and the build)."""
-    problems = []
+    problems = text_problems(figure_id, alt, caption)
     if not (folder / f"{figure_id}.py").is_file():
-        problems.append(f"there is no figure `{figure_id}` — add figures/{figure_id}.py or fix the id")
+        problems.insert(0, f"there is no figure `{figure_id}` — add figures/{figure_id}.py or fix the id")
+    return problems
+
+
+def text_problems(figure_id: str, alt: str, caption: str) -> list[str]:
+    """A block without alt text or without a caption."""
+    problems = []
     if not alt.strip():
         problems.append(
             f"figure `{figure_id}` has no alt text — add `    alt: …` under `/// figure | {figure_id}`, "
@@ -342,10 +348,9 @@ class FigureBlock(Block):
     def on_end(self, block: ET.Element) -> None:
         caption = block.find("figcaption")
         text = "".join(caption.itertext()) if caption is not None else ""
-        for problem in block_problems(str(self.argument).strip(), self.options["alt"], text):
-            if "no alt text" in problem or "no caption" in problem:
-                report = self.config.get("report")
-                (report or log.warning)(problem)
+        # A missing figure was reported when the block was created (render failed).
+        for problem in text_problems(str(self.argument).strip(), self.options["alt"], text):
+            (self.config.get("report") or log.warning)(problem)
 
 
 class FigureExtension(BlocksExtension):
