@@ -30,12 +30,18 @@ $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
 	$(PYTHON) -m venv $(VENV)
 
-$(SITE_DEPS): requirements/site.lock | $(BIN)/python
+# The pinned, hash-checked dependencies, then the guide's own package (aipapers/, editable, so an
+# edit takes effect at once) built with the pinned setuptools: nothing is fetched unpinned.
+INSTALL_GUIDE := $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+
+$(SITE_DEPS): requirements/site.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/site.lock
+	$(INSTALL_GUIDE)
 	@touch $@
 
-$(DEV_DEPS): requirements/dev.lock | $(BIN)/python
+$(DEV_DEPS): requirements/dev.lock pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements/dev.lock
+	$(INSTALL_GUIDE)
 	@touch $@ $(SITE_DEPS)
 
 vendor: | $(BIN)/python

@@ -112,8 +112,7 @@ def synthetic_site(target: Path, papers: int) -> Path:
     in a real guide. Reading paths and the print edition are left out (they name the real papers).
     """
     project = copy_project(target)
-    sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-    from bibfile import parse as parse_bib
+    from aipapers.bib import parse as parse_bib
 
     bib = parse_bib(ROOT / "references.bib")
     papers_yml = (ROOT / "papers.yml").read_text(encoding="utf-8")
@@ -262,7 +261,7 @@ def page_weight(site: Path, base: str, paths: list[str]) -> dict[str, dict[str, 
     """Bytes (raw and gzip) by type and request count for loading each page, search not opened."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.browser import CHROMIUM_ARGS, chromium_path
+    from aipapers.browser import CHROMIUM_ARGS, chromium_path
 
     report: dict[str, dict[str, object]] = {}
     with sync_playwright() as playwright:
@@ -298,7 +297,7 @@ def search_timing(base: str, queries: list[tuple[str, str]]) -> dict[str, float]
     """Milliseconds from typing a query (index already loaded) to results on screen."""
     from playwright.sync_api import sync_playwright
 
-    from scripts.browser import CHROMIUM_ARGS, chromium_path
+    from aipapers.browser import CHROMIUM_ARGS, chromium_path
 
     timings = {}
     with sync_playwright() as playwright:
@@ -342,7 +341,7 @@ LIGHTHOUSE = BENCH_DIR / "node_modules" / ".bin" / "lighthouse"
 
 def lighthouse(base: str, paths: list[str]) -> dict[str, dict[str, int]] | str:
     """Lighthouse scores (mobile and desktop presets) on the system Chromium, if npm is available."""
-    from scripts.browser import CHROMIUM_ARGS, chromium_path
+    from aipapers.browser import CHROMIUM_ARGS, chromium_path
 
     if not LIGHTHOUSE.exists():
         npm = shutil.which("npm")
@@ -405,7 +404,7 @@ PAGE_PROBE = """() => {
 
 
 def lighthouse_mobile(url: str, out: Path) -> dict[str, float] | None:
-    from scripts.browser import CHROMIUM_ARGS, chromium_path
+    from aipapers.browser import CHROMIUM_ARGS, chromium_path
 
     flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
     command = [
@@ -440,7 +439,7 @@ def side_by_side(real: Path, tmp: Path, runs: int = 3) -> dict[str, object]:
     """
     from playwright.sync_api import sync_playwright
 
-    from scripts.browser import CHROMIUM_ARGS, chromium_path
+    from aipapers.browser import CHROMIUM_ARGS, chromium_path
 
     if not LIGHTHOUSE.exists():
         npm = shutil.which("npm")

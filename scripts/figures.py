@@ -14,10 +14,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from svgfigures import LANGUAGES, FigureError, figure_ids, render
-
+from aipapers.browser import CHROMIUM_ARGS, chromium_path
+from aipapers.figures import LANGUAGES, FigureError, figure_ids, render
 from scripts import ROOT
-from scripts.browser import CHROMIUM_ARGS, chromium_path
 
 OUT = ROOT / "build" / "figures"
 
@@ -43,7 +42,7 @@ def sheet(ids: list[str]) -> str:
     blocks = []
     for figure_id in ids:
         for language in LANGUAGES:
-            svg = render(figure_id, language)
+            svg = render(figure_id, language, ROOT / "figures")
             blocks.append(
                 f'<h2>{figure_id} · {language}</h2><figure class="md-typeset guide-figure">'
                 f'<div class="guide-figure__frame">{svg}</div></figure>'
@@ -59,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("ids", nargs="*", help="figure ids (default: all)")
     parser.add_argument("--png", action="store_true", help="also save a screenshot (Chromium)")
     args = parser.parse_args(argv)
-    ids = args.ids or figure_ids()
+    ids = args.ids or figure_ids(ROOT / "figures")
     try:
         html = sheet(ids)
     except FigureError as error:

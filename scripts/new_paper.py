@@ -21,10 +21,10 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from bibfile import BibEntry, missing_fields
-from bibfile import parse as parse_bib
+from aipapers.bib import BibEntry, missing_fields
+from aipapers.bib import parse as parse_bib
+from aipapers.data import ID_RULE, SLUG_RULE, TAGS, DataError, load_guide
 from scripts import ROOT
-from sitedata import ID_RULE, SLUG_RULE, TAGS, DataError, load_guide
 
 ARXIV_API = "https://export.arxiv.org/api/query?id_list={id}"
 ARXIV_ID = re.compile(r"^\d{4}\.\d{4,5}$")

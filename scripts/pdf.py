@@ -16,39 +16,14 @@ import http.server
 import threading
 from pathlib import Path
 
+from aipapers.browser import CHROMIUM_ARGS, chromium_path, print_edition
 from scripts import ROOT
-from scripts.browser import CHROMIUM_ARGS, chromium_path
 
 EDITIONS = {"zh": "print/", "en": "en/print/"}
-FOOTER = (
-    '<div style="width:100%;font-size:8px;color:#666;text-align:center;font-family:sans-serif">'
-    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
-)
 
 
 def pdf_name(language: str) -> str:
     return f"ai-papers-2023.{language}.pdf"
-
-
-def print_edition(browser: object, url: str, out: Path) -> None:
-    """One print edition as a PDF (the page must have finished drawing its diagrams)."""
-    page = browser.new_page()
-    page.goto(url)
-    page.wait_for_load_state("load")
-    page.wait_for_function("() => !document.querySelector('pre.mermaid')", timeout=60_000)
-    page.emulate_media(media="print")
-    page.pdf(
-        path=str(out),
-        format="A4",
-        print_background=True,
-        margin={"top": "16mm", "bottom": "18mm", "left": "14mm", "right": "14mm"},
-        display_header_footer=True,
-        header_template="<span></span>",
-        footer_template=FOOTER,
-        outline=True,  # the headings become the PDF's bookmarks
-        tagged=True,  # and its structure, for screen readers
-    )
-    page.close()
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

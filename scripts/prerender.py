@@ -6,7 +6,7 @@ The site is built once as is; every page that still has something to draw is ope
 where Material has initialised Mermaid with its theme and KaTeX is loaded. Each diagram is drawn
 with the same configuration (its SVG keeps Material's CSS variables, so light and dark mode still
 apply) and each formula is typeset as MathML, which browsers display without fonts or scripts.
-The results go to .cache/prerender/ (see overrides/hooks/prerender.py, which puts them in the pages).
+The results go to .cache/prerender/ (see aipapers/prerender.py, which puts them in the pages).
 """
 
 from __future__ import annotations
@@ -20,10 +20,12 @@ import tempfile
 import threading
 from pathlib import Path
 
-from prerender import CACHE, cache_key, pending_sources
-
+from aipapers.browser import CHROMIUM_ARGS, chromium_path
+from aipapers.prerender import Prerendered
+from aipapers.project import Project
 from scripts import ROOT
-from scripts.browser import CHROMIUM_ARGS, chromium_path
+
+CACHE = Prerendered(Project(ROOT))
 
 RENDER = """async (items) => {
   const out = []
@@ -69,13 +71,13 @@ def build(site: Path) -> None:
 def main() -> int:
     from playwright.sync_api import sync_playwright
 
-    CACHE.mkdir(parents=True, exist_ok=True)
+    CACHE.folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         build(site)
         work: dict[str, list[tuple[str, str]]] = {}
         for page in sorted(site.rglob("index.html")):
-            pending = pending_sources(page.read_text(encoding="utf-8"))
+            pending = CACHE.pending(page.read_text(encoding="utf-8"))
             if pending:
                 work[page.relative_to(site).as_posix()] = pending
         if not work:
@@ -97,10 +99,10 @@ def main() -> int:
                         page.wait_for_function("() => !document.querySelector('pre.mermaid')", timeout=60_000)
                     if any(kind.startswith("math") for kind, _ in items):
                         page.wait_for_function("() => typeof katex !== 'undefined'", timeout=60_000)
-                    keyed = [(kind, source, "d" + cache_key(kind, source)[-12:]) for kind, source in items]
+                    keyed = [(kind, source, "d" + CACHE.key(kind, source)[-12:]) for kind, source in items]
                     rendered = page.evaluate(RENDER, keyed)
                     for (kind, source, _id), markup in zip(keyed, rendered, strict=True):
-                        (CACHE / f"{cache_key(kind, source)}.html").write_text(markup, encoding="utf-8")
+                        CACHE.path(kind, source).write_text(markup, encoding="utf-8")
                         done += 1
                 browser.close()
         finally:

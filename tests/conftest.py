@@ -1,9 +1,14 @@
-"""Shared fixtures: the site is built once per test run, hosted under a sub-path and offline.
+"""Shared fixtures for the three layers of tests.
 
-- `hosted`: `mkdocs build --strict` with SITE_URL pointing at a local server that mimics GitHub
-  Pages (the site lives under /ai-papers-2023/, a missing path answers 404 with the site's 404.html).
-- `offline`: the same configuration with OFFLINE=true, opened from file://.
-- `browser`: the system Chromium driven by Playwright (never a downloaded browser).
+- tests/unit/     the guide's logic without any build (milliseconds per test);
+- tests/site/     the built site, built once per run: `hosted` is `mkdocs build --strict` with
+                  SITE_URL pointing at a local server that mimics GitHub Pages (the site lives under
+                  /ai-papers-2023/, a missing path answers 404 with the site's 404.html), `offline`
+                  the same configuration with OFFLINE=true, opened from file://;
+- tests/browser/  the same builds in the system Chromium driven by Playwright (never a downloaded browser).
+
+GUIDE_BUILDER=properdocs builds every site of the run with ProperDocs instead of MkDocs (make test
+runs the site tests once more that way).
 """
 
 from __future__ import annotations
@@ -25,12 +30,12 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from aipapers.browser import CHROMIUM_ARGS, chromium_path
+from aipapers.data import load_guide
+
 ROOT = Path(__file__).resolve().parents[1]
 SUBPATH = "ai-papers-2023"
-sys.path.insert(0, str(ROOT))
-import scripts  # noqa: E402,F401  (puts overrides/hooks on the import path)
-from scripts.browser import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from sitedata import load_guide  # noqa: E402
+BUILDER = os.environ.get("GUIDE_BUILDER", "mkdocs")  # or properdocs: the same mkdocs.yml, a maintained fork
 
 
 @dataclass
@@ -45,10 +50,10 @@ class Build:
 
 
 def run_mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` of a project folder, as the Makefile runs it."""
+    """`mkdocs build --strict` of a project folder, as the Makefile runs it (or ProperDocs', see BUILDER)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", BUILDER, "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site_dir)],
         cwd=project,
         env=environment,
         capture_output=True,
@@ -110,6 +115,15 @@ def offline(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return Build(site_dir, result.stderr + result.stdout, seconds, site_dir.as_uri() + "/")
 
 
+@pytest.fixture(params=["hosted", "offline"])
+def site(request: pytest.FixtureRequest) -> Build:
+    """Each browser test runs twice: hosted over HTTP like GitHub Pages, and offline from file://."""
+    if request.param == "hosted":
+        request.getfixturevalue("server")
+        return request.getfixturevalue("hosted")
+    return request.getfixturevalue("offline")
+
+
 @pytest.fixture(scope="session")
 def server(hosted: Build, port: int) -> Iterator[str]:
     handler = functools.partial(PagesLikeHandler, directory=str(hosted.root.parent))
@@ -163,7 +177,7 @@ def append(project: Path, relative: str, text: str) -> None:
 
 @pytest.fixture(scope="session")
 def guide():
-    return load_guide()
+    return load_guide(ROOT / "papers.yml")
 
 
 # --- browser ---------------------------------------------------------------------------------

@@ -7,15 +7,14 @@ Used for the numbered references of every page (through mkdocs-bibtex), the plai
 from __future__ import annotations
 
 import functools
-from pathlib import Path
 
 from pybtex.backends.markdown import Backend as MarkdownBackend
 from pybtex.backends.plaintext import Backend as PlaintextBackend
-from pybtex.database import BibliographyData, parse_file, parse_string
+from pybtex.database import parse_string
 from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.template import FieldIsMissing, field, join, node, sentence
 
-from sitedata import BIB_FILE
+from .bib import BibFile
 
 MAX_AUTHORS = 6  # longer author lists are shortened to the first three + "et al."
 
@@ -52,14 +51,9 @@ def _style() -> GuideStyle:
     return GuideStyle()
 
 
-@functools.lru_cache(maxsize=4)
-def _bibliography(path: Path, mtime_ns: int) -> BibliographyData:
-    return parse_file(str(path), "bibtex")
-
-
-@functools.cache
-def _formatted(path: Path, mtime_ns: int, key: str, plain: bool) -> str:
-    entry = _bibliography(path, mtime_ns).entries[key]
+@functools.lru_cache(maxsize=1024)
+def _formatted(bib: BibFile, key: str, plain: bool) -> str:
+    entry = bib.pybtex.entries[key]
     text = _style().format_entry(key, entry).text
     if plain:
         return " ".join(text.render(PlaintextBackend()).split())
@@ -67,14 +61,14 @@ def _formatted(path: Path, mtime_ns: int, key: str, plain: bool) -> str:
     return rendered.replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
 
 
-def markdown_reference(key: str, path: Path = BIB_FILE) -> str:
-    """The reference for `key` in Markdown (links included). Parsed and formatted once per .bib change."""
-    return _formatted(path, path.stat().st_mtime_ns, key, False)
+def markdown_reference(bib: BibFile, key: str) -> str:
+    """The reference for `key` in Markdown (links included), formatted once per version of the .bib."""
+    return _formatted(bib, key, False)
 
 
-def plain_reference(key: str, path: Path = BIB_FILE) -> str:
+def plain_reference(bib: BibFile, key: str) -> str:
     """The reference for `key` as plain text, ready to paste."""
-    return _formatted(path, path.stat().st_mtime_ns, key, True)
+    return _formatted(bib, key, True)
 
 
 def plain_reference_of(raw_entry: str) -> str:

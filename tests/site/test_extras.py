@@ -11,7 +11,7 @@ import pytest
 import yaml
 from conftest import ROOT, Build
 
-from sitedata import TAGS, load_glossary
+from aipapers.data import TAGS, load_glossary
 
 LANGUAGES = ("zh", "en")
 HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -28,7 +28,7 @@ def prefix(language: str) -> str:
 def test_glossary_page_lists_every_term_with_its_definition(hosted: Build, language: str) -> None:
     soup = hosted.html(f"{prefix(language)}glossary/index.html")
     rows = soup.select("article table tbody tr")
-    terms = load_glossary()
+    terms = load_glossary(ROOT / "glossary.yml")
     assert len(rows) == len(terms)
     for term in terms:
         assert term.definition and term.definition[language], f"{term.en}: no {language} definition"
@@ -40,7 +40,7 @@ def test_glossary_page_lists_every_term_with_its_definition(hosted: Build, langu
 def test_glossary_terms_get_a_tooltip_in_the_pages_language(hosted: Build, language: str) -> None:
     soup = hosted.html(f"{prefix(language)}papers/05-dpo/index.html")
     tooltips = soup.select("article abbr.glossary-term[title]")
-    by_abbr = {term.abbr: term.definition[language] for term in load_glossary() if term.abbr}
+    by_abbr = {term.abbr: term.definition[language] for term in load_glossary(ROOT / "glossary.yml") if term.abbr}
     assert {by_abbr["DPO"], by_abbr["RLHF"], by_abbr["PPO"]} <= {abbr["title"] for abbr in tooltips}
     for abbr in tooltips:
         in_chinese = bool(HAN.search(abbr["title"]))
@@ -67,7 +67,7 @@ def test_a_term_gets_its_tooltip_once_per_page_at_its_first_use(hosted: Build, g
 
 
 def test_ambiguous_chinese_words_get_no_tooltip(hosted: Build) -> None:
-    ambiguous = {term.zh for term in load_glossary() if term.ambiguous_zh}
+    ambiguous = {term.zh for term in load_glossary(ROOT / "glossary.yml") if term.ambiguous_zh}
     soup = hosted.html("papers/07-orca-2/index.html")
     assert ambiguous and not {abbr.get_text() for abbr in soup.select("abbr.glossary-term")} & ambiguous
 
@@ -106,7 +106,7 @@ def test_card_tags_link_to_their_topic_and_paths_name_the_next_paper(hosted: Bui
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_bibliography_page_lists_every_work_grouped_with_links(hosted: Build, language: str, guide) -> None:
-    from bibfile import parse as parse_bib
+    from aipapers.bib import parse as parse_bib
 
     soup = hosted.html(f"{prefix(language)}bibliography/index.html")
     groups = soup.select("article h2")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import Build, Watched
-from test_browser import open_page, search, site  # noqa: F401  (the hosted/offline fixture)
+from reader import open_page, search
 
 pytestmark = pytest.mark.browser
 
@@ -83,7 +83,7 @@ def rank(hrefs: list[str], slug: str, language: str) -> int | None:
 
 
 @pytest.mark.parametrize("language, queries", [("zh", ZH), ("en", EN)], ids=["zh", "en"])
-def test_queries_land_on_the_right_paper(site: Build, watched: Watched, language: str, queries) -> None:  # noqa: F811
+def test_queries_land_on_the_right_paper(site: Build, watched: Watched, language: str, queries) -> None:
     assert len(queries) >= 20
     open_page(watched, site, "" if language == "zh" else "en/")
     ranks = {}

@@ -1,4 +1,4 @@
-"""MkDocs hook: overview blocks that a page asks for with a marker line, built from papers.yml.
+"""Overview blocks that a page asks for with a marker line, built from papers.yml and the paper pages.
 
     <!-- guide:paper-cards -->   the ten papers as cards, in reading order
     <!-- guide:paper-table -->   number, title, one line, topics, date
@@ -13,40 +13,51 @@
 
 Titles and one-line descriptions come from each paper page (its `# Title` and `description`), in
 the language of the page being built, so the home page never repeats what the paper pages say.
+`render_blocks` replaces the markers of one page's Markdown; `marker_problems` is the rule that
+names an unknown marker (run by `rules`, so check and build agree).
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from bibstyle import markdown_reference, plain_reference_of
-from mdsource import read_page
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
-
-from bibfile import parse as parse_bib
-from sitedata import BIB_FILE, TAGS, Guide, Paper, load_glossary, load_guide, load_strings
+from .bib import BibFile
+from .bibstyle import markdown_reference, plain_reference_of
+from .data import TAGS, Guide, Paper, load_glossary, load_strings
+from .pages import Page, read_page
+from .project import Project
 
 MARKER = re.compile(r"^<!-- guide:([a-z-]+) -->[ \t]*$", re.MULTILINE)
 RELATIVE_LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)]+)\)")
 
 
-def _page_folder(page: Page) -> str:
-    relative = page.file.src_uri.split("/", 1)[1] if "/" in page.file.src_uri else page.file.src_uri
-    return posixpath.dirname(relative)
+@dataclass(frozen=True)
+class Context:
+    """What a block needs to know about the page it is rendered into."""
+
+    project: Project
+    guide: Guide
+    bib: BibFile
+    language: str
+    src_path: str  # the page's path inside its language folder (about.md)
+    site_url: str
+    directory_urls: bool
+
+    @property
+    def folder(self) -> str:
+        return posixpath.dirname(self.src_path)
 
 
-def _paper_source(config: MkDocsConfig, language: str, paper: Paper) -> Path:
-    return Path(config.docs_dir) / language / paper.src_path
+def _paper_source(ctx: Context, paper: Paper) -> Path:
+    return ctx.project.docs_dir / ctx.language / paper.src_path
 
 
-def _title_and_line(config: MkDocsConfig, language: str, paper: Paper) -> tuple[str, str]:
-    source = read_page(_paper_source(config, language, paper))
+def _title_and_line(ctx: Context, paper: Paper) -> tuple[str, str]:
+    source = read_page(_paper_source(ctx, paper))
     title = next((h.text for h in source.headings() if h.level == 1), paper.name)
     return title, str(source.meta.get("description", ""))
 
@@ -55,88 +66,93 @@ def _link(folder: str, paper: Paper) -> str:
     return posixpath.relpath(paper.src_path, folder or ".")
 
 
-def paper_cards(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
-    t = load_strings()[language]
+def paper_cards(ctx: Context) -> str:
+    t = load_strings()[ctx.language]
     items = []
-    for paper in guide.papers:
-        title, line = _title_and_line(config, language, paper)
+    for paper in ctx.guide.papers:
+        title, line = _title_and_line(ctx, paper)
         topics = " · ".join(t[f"tag.{tag}"] for tag in paper.tags)
         items.append(
-            f"-   **[{paper.position:02d} · {paper.name}]({_link(folder, paper)})**\n\n"
+            f"-   **[{paper.position:02d} · {paper.name}]({_link(ctx.folder, paper)})**\n\n"
             f"    ---\n\n    {title}\n\n    {line}\n\n    <small>{topics}</small>\n"
         )
     return '<div class="grid cards" markdown>\n\n' + "\n".join(items) + "\n</div>\n"
 
 
-def paper_table(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
-    t = load_strings()[language]
+def paper_table(ctx: Context) -> str:
+    t = load_strings()[ctx.language]
     rows = [
         f"| # | {t['table_paper']} | {t['table_line']} | {t['topics']} | {t['date']} |",
         "| --- | --- | --- | --- | --- |",
     ]
-    for paper in guide.papers:
-        title, line = _title_and_line(config, language, paper)
+    for paper in ctx.guide.papers:
+        title, line = _title_and_line(ctx, paper)
         topics = ", ".join(t[f"tag.{tag}"] for tag in paper.tags)
-        title_cell = f"[{title}]({_link(folder, paper)})".replace("|", "\\|")
+        title_cell = f"[{title}]({_link(ctx.folder, paper)})".replace("|", "\\|")
         rows.append(
             f"| {paper.position:02d} | {title_cell} | {line.replace('|', '/')} | {topics} | {paper.date.isoformat()} |"
         )
     return "\n".join(rows) + "\n"
 
 
-def reading_paths(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+def reading_paths(ctx: Context) -> str:
     blocks = []
-    for path in guide.paths:
-        steps = " → ".join(f"[{paper.name}]({_link(folder, paper)})" for paper in path.papers)
+    for path in ctx.guide.paths:
+        steps = " → ".join(f"[{paper.name}]({_link(ctx.folder, paper)})" for paper in path.papers)
         blocks.append(
-            f"- **{path.title[language]}**：{steps}" if language == "zh" else f"- **{path.title[language]}**: {steps}"
+            f"- **{path.title[ctx.language]}**：{steps}"
+            if ctx.language == "zh"
+            else f"- **{path.title[ctx.language]}**: {steps}"
         )
     return "\n".join(blocks) + "\n"
 
 
-def corrections(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+def corrections(ctx: Context) -> str:
     parts = []
-    for paper in guide.papers:
-        source = read_page(_paper_source(config, language, paper))
+    for paper in ctx.guide.papers:
+        source = read_page(_paper_source(ctx, paper))
         section = source.section("correction")
         if not section:
             continue
         body = "\n".join(line for _, line in section).strip()
         paper_folder = posixpath.dirname(paper.src_path)
         body = RELATIVE_LINK.sub(
-            lambda m, origin=paper_folder: f"]({posixpath.relpath(posixpath.join(origin, m.group(1)), folder or '.')})",
+            lambda m, origin=paper_folder: (
+                f"]({posixpath.relpath(posixpath.join(origin, m.group(1)), ctx.folder or '.')})"
+            ),
             body,
         )
-        parts.append(f"### [{paper.position:02d} {paper.name}]({_link(folder, paper)}#correction)\n\n{body}\n")
+        parts.append(f"### [{paper.position:02d} {paper.name}]({_link(ctx.folder, paper)}#correction)\n\n{body}\n")
     return "\n".join(parts)
 
 
-def glossary_table(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
-    t = load_strings()[language]
+def glossary_table(ctx: Context) -> str:
+    t = load_strings()[ctx.language]
     rows = [
         f"| {t['glossary_term']} | {t['glossary_other']} | {t['glossary_definition']} |",
         "| --- | --- | --- |",
     ]
-    for term in sorted(load_glossary(), key=lambda item: item.en.lower()):
-        own, other = (term.zh, term.en) if language == "zh" else (term.en, term.zh)
+    for term in sorted(load_glossary(ctx.project.glossary_file), key=lambda item: item.en.lower()):
+        own, other = (term.zh, term.en) if ctx.language == "zh" else (term.en, term.zh)
         if term.abbr:
-            own = f"{own}（{term.abbr}）" if language == "zh" else f"{own} ({term.abbr})"
-        definition = (term.definition or {}).get(language, "")
+            own = f"{own}（{term.abbr}）" if ctx.language == "zh" else f"{own} ({term.abbr})"
+        definition = (term.definition or {}).get(ctx.language, "")
         rows.append(f"| **{own}** | {other} | {definition.replace('|', '/')} |")
-    return "\n".join(rows) + "\n"
+    # The wrapper tells the glossary extension that this page defines the terms (no tooltips here).
+    return '<div class="guide-glossary" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
 
 
-def topics(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
-    t = load_strings()[language]
+def topics(ctx: Context) -> str:
+    t = load_strings()[ctx.language]
     sections = []
     for tag in TAGS:
-        papers = [paper for paper in guide.papers if tag in paper.tags]
+        papers = [paper for paper in ctx.guide.papers if tag in paper.tags]
         if not papers:
             continue
         items = []
         for paper in papers:
-            title, _line = _title_and_line(config, language, paper)
-            items.append(f"- [{paper.position:02d} {paper.name}]({_link(folder, paper)}) — {title}")
+            title, _line = _title_and_line(ctx, paper)
+            items.append(f"- [{paper.position:02d} {paper.name}]({_link(ctx.folder, paper)}) — {title}")
         sections.append(f"## {t['tag.' + tag]} {{#{tag}}}\n\n" + "\n".join(items) + "\n")
     return "\n".join(sections)
 
@@ -145,11 +161,11 @@ HEADING_ID = re.compile(r"\{#([\w-]+)\}")
 PAPER_LINK = re.compile(r"\]\((\d{2,3}-[a-z0-9-]+)\.md(?:#([\w-]+))?\)")
 
 
-def print_edition(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+def print_edition(ctx: Context) -> str:
     """All paper pages in reading order, as one page: headings one level down, ids made unique."""
     parts = []
-    for paper in guide.papers:
-        source = read_page(_paper_source(config, language, paper))
+    for paper in ctx.guide.papers:
+        source = read_page(_paper_source(ctx, paper))
         body = "\n".join(source.text.splitlines()[source.body_start - 1 :])
         prefix = paper.slug
         body = HEADING_ID.sub(lambda m, prefix=prefix: f"{{#{prefix}-{m.group(1)}}}", body)
@@ -163,23 +179,23 @@ def print_edition(guide: Guide, config: MkDocsConfig, language: str, folder: str
     return "\n\n".join(parts)
 
 
-def bibliography(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+def bibliography(ctx: Context) -> str:
     """Every work in references.bib, grouped: the ten papers, their companions, the rest."""
-    t = load_strings()[language]
-    entries = parse_bib(BIB_FILE).entries
-    main = [paper.key for paper in guide.papers]
-    companions = [key for paper in guide.papers for key in paper.companions]
+    t = load_strings()[ctx.language]
+    entries = ctx.bib.entries
+    main = [paper.key for paper in ctx.guide.papers]
+    companions = [key for paper in ctx.guide.papers for key in paper.companions]
     rest = sorted(key for key in entries if key not in main and key not in companions)
     sections = []
     for heading, keys in ((t["bib_main"], main), (t["bib_companions"], companions), (t["bib_background"], rest)):
         if keys:
-            items = "\n".join(f"1. {markdown_reference(key)}" for key in keys)
+            items = "\n".join(f"1. {markdown_reference(ctx.bib, key)}" for key in keys)
             sections.append(f"## {heading}\n\n{items}\n")
     return "\n".join(sections)
 
 
-def guide_citation(config: MkDocsConfig) -> str:
-    url = config.site_url or ""
+def guide_citation(site_url: str) -> str:
+    url = site_url or ""
     return (
         "@misc{aipapers2023guide,\n"
         "  title  = {{AI Papers 2023 · 论文精读}: a bilingual reading guide to ten noteworthy {AI} research "
@@ -192,23 +208,23 @@ def guide_citation(config: MkDocsConfig) -> str:
     )
 
 
-def cite_guide(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
-    t = load_strings()[language]
-    raw = guide_citation(config)
+def cite_guide(ctx: Context) -> str:
+    t = load_strings()[ctx.language]
+    raw = guide_citation(ctx.site_url)
     return (
         f"## {t['cite_guide_heading']} {{#cite-guide}}\n\n{t['cite_guide_intro']}\n\n"
         f"```text\n{plain_reference_of(raw)}\n```\n\n```bibtex\n{raw}\n```\n"
     )
 
 
-def print_downloads(guide: Guide, config: MkDocsConfig, language: str, folder: str) -> str:
+def print_downloads(ctx: Context) -> str:
     """Links to the PDFs that `make pdf` writes next to the site's root (the deploy job publishes them).
 
     Raw HTML on purpose: the PDFs are not documentation files, so MkDocs' link check must not
     look for them in docs/.
     """
-    t = load_strings()[language]
-    depth = (0 if language == "zh" else 1) + (1 if config.use_directory_urls else 0)
+    t = load_strings()[ctx.language]
+    depth = (0 if ctx.language == "zh" else 1) + (1 if ctx.directory_urls else 0)
     root = "../" * depth
     links = " · ".join(
         f'<a href="{root}ai-papers-2023.{lang}.pdf" download>{t[f"pdf_{lang}"]}</a>' for lang in ("zh", "en")
@@ -216,7 +232,7 @@ def print_downloads(guide: Guide, config: MkDocsConfig, language: str, folder: s
     return f'<p class="print-downloads">{t["pdf_intro"]} {links}</p>\n'
 
 
-BLOCKS = {
+BLOCKS: dict[str, Callable[[Context], str]] = {
     "paper-cards": paper_cards,
     "paper-table": paper_table,
     "paths": reading_paths,
@@ -230,18 +246,21 @@ BLOCKS = {
 }
 
 
-@event_priority(80)  # before papers.py (70) and the citations, which must see the generated text
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def marker_problems(page: Page) -> Iterator[tuple[int, str]]:
+    """A marker line that names no block (it would be left in the page as a comment)."""
+    for number, line in enumerate(page.lines, start=1):
+        match = MARKER.match(line)
+        if match and match.group(1) not in BLOCKS:
+            yield (
+                number,
+                f"unknown block `{match.group(0).strip()}` — use one of: {', '.join(BLOCKS)} (aipapers/overviews.py)",
+            )
+
+
+def render_blocks(markdown: str, ctx: Context) -> str:
+    """The page's Markdown with each marker line replaced by its block (the rules vouch for the names)."""
     if "<!-- guide:" not in markdown:
         return markdown
-    guide = load_guide()
-    language = str(config.theme["language"])
-    folder = _page_folder(page)
-
-    def render(match: re.Match[str]) -> str:
-        block = BLOCKS.get(match.group(1))
-        if block is None:
-            raise PluginError(f"{page.file.src_path}: unknown block `{match.group(0)}` (known: {', '.join(BLOCKS)})")
-        return block(guide, config, language, folder)
-
-    return MARKER.sub(render, markdown)
+    return MARKER.sub(
+        lambda match: BLOCKS[match.group(1)](ctx) if match.group(1) in BLOCKS else match.group(0), markdown
+    )

@@ -9,11 +9,14 @@ exactly as written ("cite this paper").
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pybtex.database import Person
+from pybtex.database import BibliographyData, Person, parse_string
+
+from .project import per_file_version
 
 ENTRY_START = re.compile(r"@(?P<type>[A-Za-z]+)\s*\{\s*(?P<key>[^,\s]*)\s*,", re.MULTILINE)
 FIELD = re.compile(r"(?P<name>[A-Za-z][\w-]*)\s*=\s*", re.MULTILINE)
@@ -41,11 +44,17 @@ class BibProblem:
     message: str
 
 
-@dataclass
+@dataclass(eq=False)  # compared and hashed by identity: one object per version of the file
 class BibFile:
     path: Path
     entries: dict[str, BibEntry]
     problems: list[BibProblem]
+    text: str = ""
+
+    @functools.cached_property
+    def pybtex(self) -> BibliographyData:
+        """The same text read by pybtex (names, fields) for formatting references: parsed once."""
+        return parse_string(self.text, "bibtex")
 
 
 class _Lines:
@@ -105,19 +114,9 @@ def _parse_fields(body: str) -> dict[str, str]:
         fields[match.group("name").lower()] = " ".join(value.split())
 
 
-_parsed: dict[tuple[Path, int], BibFile] = {}
-
-
+@per_file_version
 def parse(path: Path) -> BibFile:
     """The entries and problems of a .bib file (parsed again only when the file changes)."""
-    stamp = (path, path.stat().st_mtime_ns)
-    if stamp not in _parsed:
-        _parsed.clear()
-        _parsed[stamp] = _parse(path)
-    return _parsed[stamp]
-
-
-def _parse(path: Path) -> BibFile:
     text = path.read_text(encoding="utf-8")
     lines = _Lines(text)
     entries: dict[str, BibEntry] = {}
@@ -159,7 +158,7 @@ def _parse(path: Path) -> BibFile:
             raw = text[at : close + 1]
             entries[key] = BibEntry(key, entry_type, line, raw, _parse_fields(text[match.end() : close]))
         pos = close + 1
-    return BibFile(path, entries, problems)
+    return BibFile(path, entries, problems, text)
 
 
 REQUIRED_FIELDS = ("title", "author", "year")

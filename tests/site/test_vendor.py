@@ -9,7 +9,7 @@ from pathlib import Path
 
 from conftest import ROOT, Build
 
-from scripts import vendor
+from aipapers import vendor
 
 
 def test_integrity_check_rejects_a_tampered_tarball() -> None:

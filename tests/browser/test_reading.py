@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from conftest import DRAW_ALL, ROOT, Build, Watched, run_make
-from test_browser import open_page, site  # noqa: F401  (the hosted/offline fixture)
+from reader import open_page
 
 NU_JAR = ROOT / "tests" / "nu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
@@ -45,7 +45,7 @@ FORMULAS = """() => [...document.querySelectorAll('div.arithmatex')].map(box => 
 @pytest.mark.parametrize("width, floor", [(1280, 12), (390, 11)])
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_diagrams_figures_and_formulas_are_readable_and_never_cut_off(
-    site: Build,  # noqa: F811
+    site: Build,
     watched: Watched,
     guide,
     width: int,
@@ -74,7 +74,7 @@ def test_diagrams_figures_and_formulas_are_readable_and_never_cut_off(
 @pytest.mark.browser
 @pytest.mark.parametrize("selector", ["div.mermaid", ".guide-figure__frame"])
 def test_a_diagram_or_figure_opens_full_screen_and_closes(
-    site: Build,  # noqa: F811
+    site: Build,
     watched: Watched,
     selector: str,
 ) -> None:
@@ -166,7 +166,7 @@ def test_make_pdf_prints_both_editions_with_every_paper(guide) -> None:
         # PDF text comes back with CJK compatibility forms (⽂ for 文): compare NFKC-normalized text.
         text = re.sub(r"\s+", "", unicodedata.normalize("NFKC", "".join(p.extract_text() for p in reader.pages)))
         for paper in guide.papers:
-            from mdsource import read_page
+            from aipapers.pages import read_page
 
             title = read_page(ROOT / "docs" / language / paper.src_path).headings()[0].text
             assert re.sub(r"\s+", "", unicodedata.normalize("NFKC", title)) in text, f"{language}: {title}"

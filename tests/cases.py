@@ -1,34 +1,20 @@
-"""A contributor's mistakes are caught before anything is built, each reported as path:line.
+"""Bad inputs a contributor might write, one per rule: each breaks a throw-away copy of the project.
 
-Every case breaks a throw-away copy of the project in one way, runs the validator, and expects a
-non-zero exit with the file, the line and a hint. Where a broken source could also break the site,
-`make build` is run too, and the previously published site/ must be left exactly as it was.
+Every case says where the report must point (path, line) and what it must say. tests/unit/test_rules.py
+runs the validator on each; tests/site/test_contributor_builds.py holds the build to the same verdict.
 """
 
 from __future__ import annotations
 
 import re
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-from conftest import ROOT, append, run_make
+from conftest import append
 
 ZH, EN = "docs/zh/papers/01-pythia.md", "docs/en/papers/01-pythia.md"
-
-
-def run_check(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "scripts.check", "--root", str(project)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def replace(project: Path, relative: str, old: str, new: str, count: int = 1) -> int:
@@ -50,7 +36,7 @@ class Case:
     name: str
     breaks: Callable[[Path], tuple[str, int]]  # returns (path, line) the report must point at
     says: str  # regex the message must match
-    build_fails: bool = False
+    breaks_the_site: bool = False  # would break the rendered site if it were built (make build is tried too)
 
 
 def unknown_key(p: Path) -> tuple[str, int]:
@@ -350,6 +336,28 @@ def _entry_line(p: Path, paper_id: str) -> int:
     return lines.index(f"  - id: {paper_id}") + 1
 
 
+def paper_without_title(p: Path) -> tuple[str, int]:
+    text = (p / EN).read_text(encoding="utf-8")
+    (p / EN).write_text(re.sub(r"^# .*\n", "", text, count=1, flags=re.MULTILINE), encoding="utf-8")
+    end = text.splitlines().index("---", 1)
+    return EN, end + 2
+
+
+def unknown_marker(p: Path) -> tuple[str, int]:
+    append(p, "docs/en/about.md", "\n<!-- guide:paper-list -->\n")
+    return "docs/en/about.md", line_count(p, "docs/en/about.md")
+
+
+def citation_with_words(p: Path) -> tuple[str, int]:
+    append(p, EN, "\nAs shown before [see @biderman2023pythia].\n")
+    return EN, line_count(p, EN)
+
+
+def nav_without_papers(p: Path) -> tuple[str, int]:
+    replace(p, "mkdocs.yml", "  - Papers: []\n", "")
+    return "mkdocs.yml", (p / "mkdocs.yml").read_text(encoding="utf-8").splitlines().index("nav:") + 1
+
+
 CASES = [
     Case("unknown citation key", unknown_key, r"unknown citation key `nosuchkey2023`.*references\.bib", True),
     Case("bib: unbalanced braces", bib_unbalanced, r"unbalanced braces", True),
@@ -406,42 +414,8 @@ CASES = [
     Case("figure alt text that breaks YAML", figure_alt_breaks_yaml, r"not valid YAML.*put the alt text in quotes"),
     Case("unknown figure", figure_unknown, r"there is no figure `no-such-figure`", True),
     Case("figure labels differ by language", figure_labels_differ, r"LABELS differ between zh and en"),
+    Case("paper page without a title", paper_without_title, r"no `# Title` heading", True),
+    Case("unknown overview block", unknown_marker, r"unknown block `<!-- guide:paper-list -->`", True),
+    Case("citation with words inside", citation_with_words, r"`\[see @biderman2023pythia\]` is not a citation", True),
+    Case("nav without the papers section", nav_without_papers, r"the nav has no `- Papers: \[\]` section", True),
 ]
-
-
-def test_the_pristine_project_passes(project: Path) -> None:
-    result = run_check(project)
-    assert result.returncode == 0, result.stdout
-
-
-@pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_bad_input_is_reported_with_file_and_line(project: Path, case: Case) -> None:
-    path, line = case.breaks(project)
-    result = run_check(project)
-    assert result.returncode == 1
-    reported = [row for row in result.stdout.splitlines() if row.startswith(f"{path}:{line}: ")]
-    assert reported, f"expected a report at {path}:{line}, got:\n{result.stdout}"
-    assert any(re.search(case.says, row) for row in reported), result.stdout
-    assert all(" — " in row for row in result.stdout.splitlines() if ": " in row), "every report says how to fix it"
-
-
-@pytest.mark.parametrize("case", [c for c in CASES if c.build_fails], ids=[c.name for c in CASES if c.build_fails])
-def test_a_failed_check_leaves_the_published_site_untouched(project: Path, case: Case) -> None:
-    published = project / "site"
-    published.mkdir()
-    (published / "index.html").write_text("the site readers see today", encoding="utf-8")
-    case.breaks(project)
-    result = run_make("build", cwd=project)
-    assert result.returncode != 0
-    assert sorted(p.name for p in published.iterdir()) == ["index.html"]
-    assert (published / "index.html").read_text(encoding="utf-8") == "the site readers see today"
-
-
-def test_a_dead_anchor_fails_the_strict_build_itself(project: Path) -> None:
-    """Even where the validator cannot see a link (generated pages), the build refuses a dead anchor."""
-    from conftest import run_mkdocs_build
-
-    append(project, EN, "\nSee [the method](#no-such-section).\n")
-    result = run_mkdocs_build(project, project / "site-out")
-    assert result.returncode != 0
-    assert "no such anchor" in result.stdout + result.stderr

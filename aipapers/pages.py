@@ -2,12 +2,14 @@
 
 Everything here keeps line numbers, so the validator can say `docs/zh/papers/x.md:42: …`.
 Code (fenced blocks and inline spans) is blanked out first, so nothing inside code is ever taken
-for a citation, a link or raw HTML.
+for a citation, a link or raw HTML. This module holds the one grammar of code (`map_code`) and of
+citations (`CITATION_BLOCK`) that the rules and the rendering share.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,11 +17,17 @@ from typing import Any
 import yaml
 from pymdownx.slugs import slugify
 
+from .project import per_file_version
+
 FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})\s*([\w+-]*)")
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1")
 HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$")
-CITATION_BLOCK = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
+# A citation is `[@key]` or `[@key1; @key2]`; keys are letters, digits, `_` and `-`.
+CITATION_BLOCK = re.compile(r"\[(@[\w-]+(?:\s*;\s*@[\w-]+)*)\]")
 CITATION_KEY = re.compile(r"@([\w-]+)")
+# Brackets holding an `@` that are not a citation (except e-mail addresses): `[see @key]`, `[@key, p. 3]`.
+AT_IN_BRACKETS = re.compile(r"\[([^\[\]]*@[^\[\]]*)\]")
+EMAIL = re.compile(r"^[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}$")
 LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 RAW_DANGER = [
     (re.compile(r"<\s*script\b", re.IGNORECASE), "raw <script> element"),
@@ -108,6 +116,16 @@ class Page:
                 found.extend(Citation(key, number) for key in CITATION_KEY.findall(block.group(1)))
         return found
 
+    def malformed_citations(self) -> list[tuple[int, str]]:
+        """(line, text) of brackets that hold an `@` but are neither a citation nor an e-mail address."""
+        found = []
+        for number, line in enumerate(self.lines, start=1):
+            for block in AT_IN_BRACKETS.finditer(line):
+                inner = block.group(1)
+                if not CITATION_BLOCK.fullmatch(block.group(0)) and not EMAIL.match(inner.strip()):
+                    found.append((number, block.group(0)))
+        return found
+
     def figures(self) -> list[FigureRef]:
         """The page's figure blocks, read as pymdownx.blocks reads them (options indented under the header)."""
         found = []
@@ -167,19 +185,18 @@ def _plain(text: str) -> str:
     return re.sub(r"[*_`]", "", text)
 
 
+# libyaml's parser when PyYAML has it (the wheels do): the same YAML, read several times faster.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@per_file_version
 def read_page(path: Path) -> Page:
     """Parse a page (cached until the file changes); raises UnicodeDecodeError if it is not UTF-8."""
-    stamp = (path, path.stat().st_mtime_ns)
-    if stamp not in _read_cache:
-        _read_cache[stamp] = _read_page(path)
-    return _read_cache[stamp]
+    return parse_page(path, path.read_bytes().decode("utf-8"))
 
 
-_read_cache: dict[tuple[Path, int], Page] = {}
-
-
-def _read_page(path: Path) -> Page:
-    text = path.read_bytes().decode("utf-8")
+def parse_page(path: Path, text: str) -> Page:
+    """A page from its text (`path` names it in messages)."""
     source_lines = text.splitlines()
     meta: dict[str, Any] = {}
     meta_error = None
@@ -190,7 +207,7 @@ def _read_page(path: Path) -> Page:
             meta_error = "front matter starts with `---` but never ends"
         else:
             try:
-                loaded = yaml.safe_load("\n".join(source_lines[1:end])) or {}
+                loaded = yaml.load("\n".join(source_lines[1:end]), Loader=_YAML_LOADER) or {}  # noqa: S506
                 if isinstance(loaded, dict):
                     meta = loaded
                 else:
@@ -198,31 +215,37 @@ def _read_page(path: Path) -> Page:
             except yaml.YAMLError as error:
                 meta_error = f"front matter is not valid YAML ({str(error).splitlines()[0]})"
             body_start = end + 2
-    lines, fences = _blank_code(source_lines)
+    fences: list[Fence] = []
+    lines = map_code(source_lines, lambda code: "" if "\n" in code else " " * len(code), fences)
     return Page(path, text, meta, meta_error, body_start, lines, fences)
 
 
-def _blank_code(source_lines: list[str]) -> tuple[list[str], list[Fence]]:
+def map_code(source_lines: list[str], change: Callable[[str], str], fences: list[Fence] | None = None) -> list[str]:
+    """The lines with each piece of code replaced by `change(code)`; everything else as it was.
+
+    Code is a fenced block (``` or ~~~, indented or not) or an inline span (`…`, on one line). A
+    fenced block's lines are passed one by one, each ending in a newline; `fences` collects them.
+    """
     lines: list[str] = []
-    fences: list[Fence] = []
     fence: tuple[str, str, int, list[str]] | None = None
     for number, line in enumerate(source_lines, start=1):
         if fence is None:
             match = FENCE_OPEN.match(line)
             if match:
                 fence = (match.group(2), match.group(3), number, [])
-                lines.append("")
+                lines.append(change(line + "\n").removesuffix("\n"))
                 continue
-            lines.append(INLINE_CODE.sub(lambda m: " " * len(m.group(0)), line))
+            lines.append(INLINE_CODE.sub(lambda m: change(m.group(0)), line))
         else:
             marker, language, start, body = fence
             if line.strip().startswith(marker) and set(line.strip()) == {marker[0]}:
-                fences.append(Fence(language, start, "\n".join(body)))
+                if fences is not None:
+                    fences.append(Fence(language, start, "\n".join(body)))
                 fence = None
             else:
                 body.append(line)
-            lines.append("")
-    return lines, fences
+            lines.append(change(line + "\n").removesuffix("\n"))
+    return lines
 
 
 def table_rows(section: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:

@@ -1,40 +1,31 @@
-"""MkDocs hook: a glossary term's first use on a page shows its definition as a tooltip, in the page's language.
+"""A glossary term's first use on a page shows its definition as a tooltip, in the page's language.
 
-Terms come from glossary.yml (`def` per language). A small Markdown tree processor wraps each
-occurrence in prose in `<abbr title="…">` (Material turns these into tooltips with the
-`content.tooltips` feature), so no page has to mark terms by hand. Code, links, headings and
-existing abbreviations are left alone. Python-Markdown's own `abbr` extension cannot do this: it
-matches whole words with `\\b`, which never fires inside Chinese text.
+Terms come from glossary.yml (`def` per language). A Python-Markdown tree processor wraps the
+first occurrence of each term in prose in `<abbr title="…">` (overrides/assets/javascripts/tips.js
+shows it as a tooltip), so no page has to mark terms by hand. Code, links, headings and existing
+abbreviations are left alone, and the glossary page itself (which holds the definitions) gets none.
+Python-Markdown's own `abbr` extension cannot do this: it matches whole words with `\\b`, which
+never fires inside Chinese text.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from editorial import HAN_CHAR as HAN
 from markdown import Extension, Markdown
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
 
-from sitedata import load_glossary
+from .data import Term, load_glossary
+from .editorial import HAN_CHAR as HAN
 
 SKIP = {"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "kbd", "sup"}
-
-
-@dataclass
-class _State:
-    language: str = "zh"
-    pattern: re.Pattern[str] | None = None
-    titles: dict[str, str] | None = None
-    enabled: bool = False
-
-
-_state = _State()
+# The glossary page shows the term list (overviews.glossary_table): its terms need no tooltip.
+GLOSSARY_PAGE_MARKS = ("<!-- guide:glossary -->", '<div class="guide-glossary"')
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -61,10 +52,11 @@ def _trie_pattern(words: list[str]) -> str:
     return pattern(trie)
 
 
-def build_matcher(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+@functools.lru_cache(maxsize=8)
+def build_matcher(terms: tuple[Term, ...], language: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     """One regex for all terms of a language (longest first) and the definition of each form."""
     titles: dict[str, str] = {}
-    for term in load_glossary():
+    for term in terms:
         definition = (term.definition or {}).get(language)
         if not definition:
             continue
@@ -90,8 +82,13 @@ def build_matcher(language: str) -> tuple[re.Pattern[str] | None, dict[str, str]
 class GlossaryTreeprocessor(Treeprocessor):
     """Wraps the first occurrence of each term on a page (in reading order); later ones stay plain."""
 
+    def __init__(self, md: Markdown, pattern: re.Pattern[str] | None, titles: dict[str, str]) -> None:
+        super().__init__(md)
+        self.pattern, self.titles = pattern, titles
+        self.enabled = True
+
     def run(self, root: ET.Element) -> None:
-        if not _state.enabled or _state.pattern is None:
+        if not self.enabled or self.pattern is None:
             return
         self.explained: set[str] = set()  # definitions already shown on this page
         self._walk(root)
@@ -108,8 +105,8 @@ class GlossaryTreeprocessor(Treeprocessor):
     def _split(self, text: str) -> list[str | ET.Element]:
         parts: list[str | ET.Element] = []
         position = 0
-        for match in _state.pattern.finditer(text):
-            definition = _state.titles[match.group(0)]
+        for match in self.pattern.finditer(text):
+            definition = self.titles[match.group(0)]
             if definition in self.explained:
                 continue
             self.explained.add(definition)
@@ -150,26 +147,36 @@ class GlossaryTreeprocessor(Treeprocessor):
                 last.tail = part
 
 
+class _GlossaryPageDetector(Preprocessor):
+    """Turns the tree processor off on the glossary page (it lists the definitions itself)."""
+
+    def __init__(self, md: Markdown, tree: GlossaryTreeprocessor) -> None:
+        super().__init__(md)
+        self.tree = tree
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.tree.enabled = not any(mark in line for line in lines for mark in GLOSSARY_PAGE_MARKS)
+        return lines
+
+
 class GlossaryExtension(Extension):
+    """Glossary tooltips from `glossary_file` in `language` (zh or en)."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "glossary_file": ["glossary.yml", "Path of glossary.yml"],
+            "language": ["zh", "Language of the page: zh or en"],
+        }
+        super().__init__(**kwargs)
+
     def extendMarkdown(self, md: Markdown) -> None:
-        # After inline processing (20) and before the toc extension reads headings (<5 does not matter:
-        # headings are skipped anyway).
-        md.treeprocessors.register(GlossaryTreeprocessor(md), "guide-glossary", 7)
+        terms = tuple(load_glossary(Path(self.getConfig("glossary_file"))))
+        pattern, titles = build_matcher(terms, self.getConfig("language"))
+        tree = GlossaryTreeprocessor(md, pattern, titles)
+        # After inline processing (20); headings are skipped anyway.
+        md.treeprocessors.register(tree, "guide-glossary", 7)
+        md.preprocessors.register(_GlossaryPageDetector(md, tree), "guide-glossary-page", 105)
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # on_config runs again for every language build: register the extension once.
-    if not any(isinstance(extension, GlossaryExtension) for extension in config.markdown_extensions):
-        config.markdown_extensions.append(GlossaryExtension())
-    return config
-
-
-@event_priority(100)
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = str(config.theme["language"])
-    if language != _state.language or _state.pattern is None:
-        _state.language = language
-        _state.pattern, _state.titles = build_matcher(language)
-    # The glossary page defines the terms itself; tooltips there would only repeat them.
-    _state.enabled = "<!-- guide:glossary -->" not in markdown
-    return markdown
+def makeExtension(**kwargs: Any) -> GlossaryExtension:
+    return GlossaryExtension(**kwargs)

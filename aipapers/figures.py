@@ -15,7 +15,8 @@ library and fetches nothing. Text stays text, at least `MIN_FONT` units high; th
 at its natural width at most, and never narrower than keeps its smallest label at 11 px (it
 scrolls sideways in a narrow column instead, see site.css).
 
-This module is framework-free (Python-Markdown and pymdownx only); the MkDocs glue is at the end.
+This module is framework-free (Python-Markdown and pymdownx only). The rules (`rules.py`) check the
+blocks of every page with `block_problems`; the block itself only draws.
 """
 
 from __future__ import annotations
@@ -35,8 +36,6 @@ from markdown import Markdown
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
 
-ROOT = Path(__file__).resolve().parents[2]
-FIGURES_DIR = ROOT / "figures"
 LANGUAGES = ("zh", "en")
 MIN_FONT = 14  # SVG units; shown at natural size on a desktop, so ≥ 12 px there
 PHONE_MIN_PX = 11  # the smallest label size a narrow column may shrink a figure to
@@ -222,14 +221,14 @@ class FigureSource:
     module: ModuleType
 
 
-def figure_ids(folder: Path = FIGURES_DIR) -> list[str]:
+def figure_ids(folder: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.py") if not p.name.startswith("_"))
 
 
 _modules: dict[tuple[Path, str], FigureSource] = {}
 
 
-def load(figure_id: str, folder: Path = FIGURES_DIR) -> FigureSource:
+def load(figure_id: str, folder: Path) -> FigureSource:
     """Import figures/<id>.py (re-imported when the file changes); raises FigureError."""
     path = folder / f"{figure_id}.py"
     if not path.is_file():
@@ -269,7 +268,7 @@ def load(figure_id: str, folder: Path = FIGURES_DIR) -> FigureSource:
 _svgs: dict[tuple[str, str, str], str] = {}
 
 
-def render(figure_id: str, language: str, folder: Path = FIGURES_DIR) -> str:
+def render(figure_id: str, language: str, folder: Path) -> str:
     """The figure as an inline SVG element with its labels in `language`; raises FigureError."""
     source = load(figure_id, folder)
     digest = hashlib.sha256(source.path.read_bytes()).hexdigest()
@@ -291,7 +290,7 @@ def render(figure_id: str, language: str, folder: Path = FIGURES_DIR) -> str:
     return _svgs[key]
 
 
-def block_problems(figure_id: str, alt: str, caption: str, folder: Path = FIGURES_DIR) -> list[str]:
+def block_problems(figure_id: str, alt: str, caption: str, folder: Path) -> list[str]:
     """What is wrong with one figure block on a page (the same rule for `make check` and the build)."""
     problems = text_problems(figure_id, alt, caption)
     if not (folder / f"{figure_id}.py").is_file():
@@ -333,10 +332,9 @@ class FigureBlock(Block):
             {"class": "guide-figure__frame", "role": "img", "aria-label": self.options["alt"], "tabindex": "0"},
         )
         try:
-            frame.text = self.md.htmlStash.store(render(figure_id, language))
-        except FigureError as error:
-            report = self.config.get("report")
-            (report or log.warning)(str(error))
+            frame.text = self.md.htmlStash.store(render(figure_id, language, Path(self.config["figures_dir"])))
+        except FigureError as error:  # the rules stop a build before this; other generators log it
+            log.warning(str(error))
         return figure
 
     def on_add(self, block: ET.Element) -> ET.Element:
@@ -345,21 +343,14 @@ class FigureBlock(Block):
             caption = ET.SubElement(block, "figcaption")
         return caption
 
-    def on_end(self, block: ET.Element) -> None:
-        caption = block.find("figcaption")
-        text = "".join(caption.itertext()) if caption is not None else ""
-        # A missing figure was reported when the block was created (render failed).
-        for problem in text_problems(str(self.argument).strip(), self.options["alt"], text):
-            (self.config.get("report") or log.warning)(problem)
-
 
 class FigureExtension(BlocksExtension):
-    """Registers `/// figure`. `language` picks the labels; `report(message)` receives problems."""
+    """Registers `/// figure`. `language` picks the labels, `figures_dir` holds the figure sources."""
 
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "language": ["zh", "Language of the labels: zh or en"],
-            "report": [None, "Called with each problem (default: a logged warning)"],
+            "figures_dir": ["figures", "Folder of the figure sources (figures/<id>.py)"],
         }
         super().__init__(**kwargs)
 
@@ -369,33 +360,3 @@ class FigureExtension(BlocksExtension):
 
 def makeExtension(**kwargs: Any) -> FigureExtension:
     return FigureExtension(**kwargs)
-
-
-# --- MkDocs glue (duck-typed, so this module imports nothing from MkDocs) ----------------------
-
-
-def on_config(config: Any) -> Any:
-    if not any(isinstance(extension, FigureExtension) for extension in config.markdown_extensions):
-        config.markdown_extensions.append(FigureExtension())
-    return config
-
-
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
-    """Before each page is converted: its language picks the labels, its path prefixes problems."""
-    language = page.file.src_uri.split("/", 1)[0]
-    path = f"docs/{page.file.src_uri}"
-    for extension in config.markdown_extensions:
-        if isinstance(extension, FigureExtension):
-            extension.setConfig("language", language if language in LANGUAGES else "zh")
-            extension.setConfig("report", lambda message, path=path: log.warning(f"{path}: {message}"))
-    return markdown
-
-
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    """A block pymdownx could not parse (e.g. alt text that is not valid YAML) shows up as text."""
-    if "/// figure |" in html:
-        log.warning(
-            f"docs/{page.file.src_uri}: a `/// figure` block was not recognized and would show as text — "
-            'check its options (put the alt text in quotes: alt: "…")'
-        )
-    return html

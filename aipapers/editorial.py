@@ -2,18 +2,19 @@
 citations that don't clutter, and provenance a reader can follow.
 
 Each rule is a plain function that takes text (with line numbers) and yields `(line, message)`,
-where the message says what is wrong and how to fix it. `make check` (scripts/check.py) runs them
+where the message says what is wrong and how to fix it. `rules` applies them (for `make check` and the build)
 on every page, on Mermaid labels, on glossary.yml and on papers.yml; tests/test_contributing.py
 shows each rule failing on an example.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from mdsource import CITATION_BLOCK, CITATION_KEY, Page
+from .pages import CITATION_BLOCK, CITATION_KEY, Page
 
 # CJK Unified Ideographs and Extension A: the characters a Chinese sentence is made of.
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -108,6 +109,12 @@ def mermaid_labels(page: Page) -> Iterator[tuple[int, str]]:
 # --- one vocabulary (glossary.yml) --------------------------------------------------------------
 
 
+@functools.cache
+def _english_term(english: str) -> re.Pattern[str]:
+    """An English term as a word, not inside a longer proper name (the Alignment Handbook is not about alignment)."""
+    return re.compile(rf"(?<![\w-])(?<![A-Z]\w )({re.escape(english)})(?![\w-])(?! [A-Z])", re.IGNORECASE)
+
+
 def glossary_zh(lines: list[tuple[int, str]], glossary: Iterable[Any]) -> Iterator[Finding]:
     """A Chinese page uses each term's one rendering, and names an English term only beside it."""
     terms = list(glossary)
@@ -117,11 +124,11 @@ def glossary_zh(lines: list[tuple[int, str]], glossary: Iterable[Any]) -> Iterat
                 if word in text:
                     yield number, f"“{word}” — this guide writes “{term.zh}” for {term.en} (glossary.yml)"
     prose = "\n".join(text for _, text in lines)
+    lowered = prose.lower()
     for term in terms:
-        if term.en.lower() in term.zh.lower() or term.zh in prose:
+        if term.en.lower() in term.zh.lower() or term.zh in prose or term.en.lower() not in lowered:
             continue
-        # Not inside a longer proper name (the Alignment Handbook is not about alignment).
-        pattern = re.compile(rf"(?<![\w-])(?<![A-Z]\w )({re.escape(term.en)})(?![\w-])(?! [A-Z])", re.IGNORECASE)
+        pattern = _english_term(term.en)
         hit = next(((number, m) for number, text in lines if (m := pattern.search(text))), None)
         if hit is not None:
             number, match = hit

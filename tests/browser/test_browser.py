@@ -11,47 +11,12 @@ import unicodedata
 
 import pytest
 from conftest import DRAW_ALL, Build, Watched, host_prefix
+from reader import open_page, search, url_of
 
 pytestmark = pytest.mark.browser
 
 # (query, language of the query) — each must find the Pythia page.
 QUERIES = [("检查点", "zh"), ("checkpoint", "en")]
-
-
-@pytest.fixture(params=["hosted", "offline"])
-def site(request: pytest.FixtureRequest) -> Build:
-    if request.param == "hosted":
-        request.getfixturevalue("server")
-        return request.getfixturevalue("hosted")
-    return request.getfixturevalue("offline")
-
-
-def url_of(site: Build, path: str) -> str:
-    """Address of a page given as its directory-URL path (`en/papers/01-pythia/`).
-
-    The offline build has .html URLs: `en/` → en/index.html, `papers/x/` → papers/x.html.
-    """
-    if site.url.startswith("file:"):
-        if path in ("", "en/"):
-            path += "index.html"
-        elif path.endswith("/"):
-            path = path[:-1] + ".html"
-    return site.url + path
-
-
-def open_page(watched: Watched, site: Build, path: str) -> None:
-    watched.page.goto(url_of(site, path))
-    watched.page.wait_for_load_state("load")
-
-
-def search(watched: Watched, query: str) -> list[str]:
-    page = watched.page
-    box = page.locator(".md-search__input")
-    box.click()
-    box.fill(query)
-    page.keyboard.press("End")  # typing CJK through fill() alone does not trigger a search
-    page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    return [a.get_attribute("href") for a in page.locator("li.md-search-result__item > a.md-search-result__link").all()]
 
 
 PAGES = ["", "papers/01-pythia/", "en/", "en/papers/01-pythia/"]
@@ -204,7 +169,7 @@ def test_print_edition_prints_every_paper(server: str, browser: object, guide, l
 
     from pypdf import PdfReader
 
-    from scripts.pdf import print_edition
+    from aipapers.browser import print_edition
 
     url = server + ("" if language == "zh" else "en/") + "print/"
     page = browser.new_page()

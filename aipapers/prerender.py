@@ -1,8 +1,8 @@
-"""MkDocs hook: diagrams and formulas rendered ahead of time, so readers download no runtime for them.
+"""Diagrams and formulas rendered ahead of time, so readers download no runtime for them.
 
 `make prerender` draws every Mermaid diagram (as Material would, with its theme) and typesets every
 formula (KaTeX, MathML output) in Chromium and caches the results in .cache/prerender/, keyed by the
-source and the tool versions. This hook puts the cached SVG (in a declarative shadow root, exactly
+source and the tool versions. `Prerendered.apply` puts the cached SVG (in a declarative shadow root, exactly
 like Material's own rendering) and MathML into the pages. Anything not in the cache stays as it is
 and is drawn in the browser by the vendored runtimes, which main.html then loads — so a page always
 works, prerendered or not; it only costs the reader less when it is.
@@ -16,45 +16,85 @@ import html
 import json
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
-from mkdocs.structure.pages import Page
+from .project import Project
 
-from sitedata import ROOT
-
-CACHE = ROOT / ".cache" / "prerender"
 MERMAID_BLOCK = re.compile(r'<pre class="mermaid"><code>(.*?)</code></pre>', re.DOTALL)
 INLINE_MATH = re.compile(r'<span class="arithmatex">\\\((.*?)\\\)</span>', re.DOTALL)
 DISPLAY_MATH = re.compile(r'<div class="arithmatex">\\\[(.*?)\\\]</div>', re.DOTALL)
 
 
 @functools.cache
-def tool_versions() -> str:
-    vendored = json.loads((ROOT / "vendor.json").read_text(encoding="utf-8"))["packages"]
+def tool_versions(vendor_manifest: Path) -> str:
+    vendored = json.loads(vendor_manifest.read_text(encoding="utf-8"))["packages"]
     mermaid, katex = vendored["mermaid"]["version"], vendored["katex"]["version"]
     return f"mermaid {mermaid}; katex {katex}; material {version('mkdocs-material')}"
 
 
-def cache_key(kind: str, source: str) -> str:
-    digest = hashlib.sha256(f"{kind}\n{tool_versions()}\n{source}".encode()).hexdigest()
-    return f"{kind}-{digest[:32]}"
+@dataclass(frozen=True)
+class Prerendered:
+    """The cache of one project (.cache/prerender/), keyed by kind, source and tool versions."""
 
+    project: Project
 
-def cached(kind: str, source: str) -> str | None:
-    path = CACHE / f"{cache_key(kind, source)}.html"
-    return path.read_text(encoding="utf-8") if path.exists() else None
+    @property
+    def folder(self) -> Path:
+        return self.project.cache_dir / "prerender"
 
+    def key(self, kind: str, source: str) -> str:
+        versions = tool_versions(self.project.root / "vendor.json")
+        digest = hashlib.sha256(f"{kind}\n{versions}\n{source}".encode()).hexdigest()
+        return f"{kind}-{digest[:32]}"
 
-def pending_sources(content: str) -> list[tuple[str, str]]:
-    """(kind, source) of every diagram and formula in rendered page content that is not cached yet."""
-    found = [("mermaid", html.unescape(m.group(1))) for m in MERMAID_BLOCK.finditer(content)]
-    found += [("math-inline", html.unescape(m.group(1))) for m in INLINE_MATH.finditer(content)]
-    found += [("math-display", html.unescape(m.group(1))) for m in DISPLAY_MATH.finditer(content)]
-    return [(kind, source) for kind, source in found if cached(kind, source) is None]
+    def path(self, kind: str, source: str) -> Path:
+        return self.folder / f"{self.key(kind, source)}.html"
+
+    def cached(self, kind: str, source: str) -> str | None:
+        path = self.path(kind, source)
+        return path.read_text(encoding="utf-8") if path.exists() else None
+
+    def pending(self, content: str) -> list[tuple[str, str]]:
+        """(kind, source) of every diagram and formula in rendered page content that is not cached yet."""
+        found = [("mermaid", html.unescape(m.group(1))) for m in MERMAID_BLOCK.finditer(content)]
+        found += [("math-inline", html.unescape(m.group(1))) for m in INLINE_MATH.finditer(content)]
+        found += [("math-display", html.unescape(m.group(1))) for m in DISPLAY_MATH.finditer(content)]
+        return [(kind, source) for kind, source in found if self.cached(kind, source) is None]
+
+    def apply(self, content: str) -> tuple[str, bool, bool]:
+        """The page's HTML with cached diagrams and formulas put in; and whether Mermaid / KaTeX must still run."""
+
+        def diagram(match: re.Match[str]) -> str:
+            svg = self.cached("mermaid", html.unescape(match.group(1)))
+            if svg is None:
+                return match.group(0)
+            # tabindex: a diagram wider than its column scrolls, and keyboard users must be able to scroll it.
+            return f'<div class="mermaid" tabindex="0"><template shadowrootmode="open">{readable(svg)}</template></div>'
+
+        def inline(match: re.Match[str]) -> str:
+            mathml = self.cached("math-inline", html.unescape(match.group(1)))
+            if mathml is None:
+                return match.group(0)
+            return lean_mathml(mathml).replace("<math ", '<math class="arithmatex" ', 1)  # no wrapper element
+
+        def display(match: re.Match[str]) -> str:
+            mathml = self.cached("math-display", html.unescape(match.group(1)))
+            # A wide formula scrolls sideways; tabindex lets keyboard users reach and scroll it.
+            return (
+                match.group(0)
+                if mathml is None
+                else f'<div class="arithmatex" tabindex="0">{lean_mathml(mathml)}</div>'
+            )
+
+        content = MERMAID_BLOCK.sub(diagram, content)
+        content = DISPLAY_MATH.sub(display, content)
+        content = INLINE_MATH.sub(inline, content)
+        # The page template loads a runtime only for what is left to draw in the browser.
+        needs_mermaid = '<pre class="mermaid">' in content
+        needs_katex = bool(INLINE_MATH.search(content) or DISPLAY_MATH.search(content))
+        return content, needs_mermaid, needs_katex
 
 
 SVG_STYLE = re.compile(r'(<svg\b[^>]*?\bstyle=")max-width:\s*([\d.]+)px;?')
@@ -76,14 +116,6 @@ def readable(svg: str) -> str:
         svg,
         count=1,
     )
-
-
-def _diagram(match: re.Match[str]) -> str:
-    svg = cached("mermaid", html.unescape(match.group(1)))
-    if svg is None:
-        return match.group(0)
-    # tabindex: a diagram wider than its column scrolls, and keyboard users must be able to scroll it.
-    return f'<div class="mermaid" tabindex="0"><template shadowrootmode="open">{readable(svg)}</template></div>'
 
 
 MATHML = "http://www.w3.org/1998/Math/MathML"
@@ -157,33 +189,3 @@ def _upright_letter(element: ET.Element) -> bool:
         and len(element.attrib) == 1
         and len(element.text or "") == 1
     )
-
-
-def _inline(match: re.Match[str]) -> str:
-    mathml = cached("math-inline", html.unescape(match.group(1)))
-    if mathml is None:
-        return match.group(0)
-    return lean_mathml(mathml).replace("<math ", '<math class="arithmatex" ', 1)  # no wrapper element
-
-
-def _display(match: re.Match[str]) -> str:
-    mathml = cached("math-display", html.unescape(match.group(1)))
-    mathml = None if mathml is None else lean_mathml(mathml)
-    # A wide formula scrolls sideways; tabindex lets keyboard users reach and scroll it.
-    return match.group(0) if mathml is None else f'<div class="arithmatex" tabindex="0">{mathml}</div>'
-
-
-@event_priority(-80)  # after the other hooks have finished the page's HTML
-def on_page_content(content: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    content = MERMAID_BLOCK.sub(_diagram, content)
-    content = DISPLAY_MATH.sub(_display, content)
-    content = INLINE_MATH.sub(_inline, content)
-    # main.html loads a runtime only for what is left to draw in the browser.
-    page.meta["needs_mermaid"] = '<pre class="mermaid">' in content
-    page.meta["needs_katex"] = bool(INLINE_MATH.search(content) or DISPLAY_MATH.search(content))
-    return content
-
-
-def cache_dir() -> Path:
-    CACHE.mkdir(parents=True, exist_ok=True)
-    return CACHE

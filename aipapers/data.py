@@ -1,7 +1,7 @@
-"""The language-neutral facts of the guide: papers.yml (reading order, metadata) and UI strings.
+"""The language-neutral facts of the guide: papers.yml (reading order, metadata), glossary.yml and UI strings.
 
-Both the MkDocs hooks and the contributor scripts read the data through this module, so there is
-one definition of what a valid paper entry is.
+The build, the validator and the scaffolder read the data through this module, so there is one
+definition of what a valid paper entry is.
 """
 
 from __future__ import annotations
@@ -14,12 +14,9 @@ from typing import Any
 
 import yaml
 
-from strings import STRINGS
+from .project import per_file_version
+from .strings import STRINGS
 
-ROOT = Path(__file__).resolve().parents[2]
-PAPERS_FILE = ROOT / "papers.yml"
-GLOSSARY_FILE = ROOT / "glossary.yml"
-BIB_FILE = ROOT / "references.bib"
 LANGUAGES = ("zh", "en")
 DEFAULT_LANGUAGE = "zh"
 TAGS = (
@@ -92,7 +89,11 @@ class Guide:
         return next((p for p in self.papers if p.src_path == src_path), None)
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML has it (the wheels do): the same YAML, read several times faster.
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_FastLoader):
     """SafeLoader that remembers the line of every mapping (for error messages)."""
 
 
@@ -143,24 +144,8 @@ def _check_entry(raw: dict[str, Any]) -> list[str]:
     return problems
 
 
-def _cached_by_mtime(function: Any) -> Any:
-    """Re-read a data file only when it changed (hooks ask for it on every page)."""
-    cache: dict[tuple[Path, int], Any] = {}
-
-    def wrapper(path: Path | None = None) -> Any:
-        path = path or function.__defaults__[0]
-        stamp = (path, path.stat().st_mtime_ns)
-        if stamp not in cache:
-            cache.clear()
-            cache[stamp] = function(path)
-        return cache[stamp]
-
-    wrapper.__doc__ = function.__doc__
-    return wrapper
-
-
-@_cached_by_mtime
-def load_guide(path: Path = PAPERS_FILE) -> Guide:
+@per_file_version
+def load_guide(path: Path) -> Guide:
     """Read papers.yml; raise DataError listing every problem with its line."""
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)  # noqa: S506 (SafeLoader subclass)
@@ -235,7 +220,7 @@ def _load_paths(raw: list[Any], papers: dict[str, Paper], problems: list[tuple[i
     return tuple(paths)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per version of glossary.yml
 class Term:
     en: str
     zh: str
@@ -247,10 +232,10 @@ class Term:
     avoid_en: tuple[str, ...] = ()  # English forms that English pages must not use
 
 
-@_cached_by_mtime
-def load_glossary(path: Path = GLOSSARY_FILE) -> list[Term]:
+@per_file_version
+def load_glossary(path: Path) -> list[Term]:
     """glossary.yml: the one Chinese rendering of each English term."""
-    entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_FastLoader) or []  # noqa: S506 (a safe loader)
     return [
         Term(
             e["en"],
@@ -271,7 +256,12 @@ def load_strings() -> dict[str, dict[str, str]]:
     return {lang: {name: texts[lang] for name, texts in STRINGS.items()} for lang in LANGUAGES}
 
 
-def docs_path(file: Any) -> str:
-    """A page's path inside its language folder: `papers/01-pythia.md` for docs/zh/papers/01-pythia.md."""
-    parts = file.src_uri.split("/", 1)
-    return parts[1] if len(parts) == 2 and parts[0] in LANGUAGES else file.src_uri
+def split_language(src_uri: str) -> tuple[str, str]:
+    """(language, path inside the language folder) of a docs/ path: zh/papers/01-pythia.md → zh, papers/01-pythia.md.
+
+    Files outside the language folders (docs/assets/…) belong to the default language.
+    """
+    parts = src_uri.split("/", 1)
+    if len(parts) == 2 and parts[0] in LANGUAGES:
+        return parts[0], parts[1]
+    return DEFAULT_LANGUAGE, src_uri

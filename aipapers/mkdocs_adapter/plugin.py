@@ -1,0 +1,239 @@
+"""The `aipapers` MkDocs plugin: the guide's logic, wired into MkDocs in one file, in one order.
+
+Registered by entry point (pyproject.toml) and listed under `plugins:` in mkdocs.yml after i18n
+and bibtex. The events, in the order a build runs them (priorities only where another plugin's
+work must come first or after):
+
+    on_config   +100  the rules (stop at the first problem), the papers into the nav before i18n
+                      reads it
+    on_pre_build      the language being built (i18n sets it in its on_config), the Markdown
+                      extensions for it, mkdocs-bibtex given the guide's references
+    on_files          references.bib published at the site root
+    on_nav      -110  paper titles "01 Pythia" (after i18n has built this language's nav)
+    on_page_markdown +50  overview blocks, the card and cite block, code protected and the
+                      reference list placed — all before mkdocs-bibtex (0) renders citations
+    on_page_content -80  cached diagrams and formulas put in (after the page's HTML is final)
+    on_page_context -100  switcher links, update date, JSON-LD (after i18n set the switcher)
+    on_post_page      the page's Markdown source published next to it
+    on_post_build -110  per-language search indexes and llms.txt (after i18n merged the index)
+    on_serve          `make serve` watches every source of the project (Project.sources)
+
+State lives on the plugin object, which MkDocs keeps across the rebuilds of `make serve`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+from markdown import Extension
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from .. import card, citations, metadata, overviews
+from ..bib import BibFile
+from ..bib import parse as parse_bib
+from ..data import Guide, load_guide, split_language
+from ..figures import FigureExtension
+from ..glossary import GlossaryExtension
+from ..prerender import Prerendered
+from ..project import Project
+from ..rules import PAPERS_SECTION, Problem, check
+from ..search_index import write_language_indexes
+from ..segment import SegmentCache
+from . import bibtex, i18n, search
+
+OUR_EXTENSIONS = (GlossaryExtension, FigureExtension, citations.CitationsExtension)
+
+
+class GuidePlugin(BasePlugin):
+    def __init__(self) -> None:
+        super().__init__()
+        self.checked: tuple[tuple[Path, int, int], ...] | None = None  # sources the rules last passed
+        self.not_found = i18n.NotFoundPage()
+        self.llms: dict[str, list[tuple[str, str]]] = {}
+        self.updated: dict[str, Any] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Having this event keeps the plugin object across `make serve` rebuilds."""
+
+    # --- configuration ---------------------------------------------------------------------------
+
+    @event_priority(100)  # before the i18n plugin reads the navigation
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.project = project = Project(Path(config.config_file_path).resolve().parent)
+        self.run_rules(project)
+        self.guide: Guide = load_guide(project.papers_file)
+        self.bib: BibFile = parse_bib(project.bib_file)
+        for item in config.nav or []:
+            if isinstance(item, dict) and PAPERS_SECTION in item:
+                item[PAPERS_SECTION] = [paper.src_path for paper in self.guide.papers]
+        return config
+
+    def run_rules(self, project: Project) -> None:
+        """The rules of `make check`, once per version of the sources; the build stops at the first problem."""
+        inputs = [source for source in project.sources() if source != project.overrides_dir]  # theme: no rules
+        stamp = _version_of((*inputs, project.root / "mkdocs.yml"))
+        if stamp == self.checked:
+            return
+        problems: list[Problem] = check(project)
+        if problems:
+            more = f" (and {len(problems) - 1} more: run `make check` to list them all)" if len(problems) > 1 else ""
+            raise PluginError(f"{problems[0]}{more}")
+        self.checked = stamp
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        """Per language: i18n has set the language in its on_config, which runs after ours."""
+        project = self.project
+        self.language = language = i18n.language(config)
+        bibtex.use_guide_references(config, self.bib)
+        # i18n runs every event again per language: the extensions are made anew for each.
+        extensions: list[Extension] = [
+            GlossaryExtension(glossary_file=str(project.glossary_file), language=language),
+            FigureExtension(figures_dir=str(project.figures_dir), language=language),
+            citations.CitationsExtension(),  # mkdocs-bibtex renders; this restores code and separates
+        ]
+        config.markdown_extensions[:] = [
+            ext for ext in config.markdown_extensions if not isinstance(ext, OUR_EXTENSIONS)
+        ] + extensions
+        if language == i18n.default_language(config):
+            self.updated = metadata.git_dates(project.root)
+            self.segments = SegmentCache(project.cache_dir / "segment")
+            search.segment_with(self.segments)
+            self.llms = {}
+        self.prerendered = Prerendered(project)
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        if files.get_file_from_path("references.bib") is None:
+            files.append(File.generated(config, "references.bib", abs_src_path=str(self.project.bib_file)))
+        return files
+
+    @event_priority(-110)  # after the i18n plugin has built this language's navigation
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        for page in nav.pages:
+            paper = self.guide.by_src_path(split_language(page.file.src_uri)[1])
+            if paper:
+                page.title = card.nav_title(paper)
+        return nav
+
+    # --- pages -------------------------------------------------------------------------------------
+
+    @event_priority(50)  # before mkdocs-bibtex (0) turns citations into footnotes
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        _, src_path = split_language(page.file.src_uri)
+        ctx = overviews.Context(
+            self.project,
+            self.guide,
+            self.bib,
+            self.language,
+            src_path,
+            config.site_url or "",
+            config.use_directory_urls,
+        )
+        markdown = overviews.render_blocks(markdown, ctx)
+        paper = self.guide.by_src_path(src_path)
+        if paper is not None:
+            markdown, page.meta["reading_minutes"] = card.add_card(
+                markdown, paper, self.guide, self.bib, self.language, src_path, config.use_directory_urls
+            )
+        return citations.place_references(citations.protect_code(markdown), self.language)
+
+    @event_priority(-80)  # after every other plugin has finished the page's HTML
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        html, page.meta["needs_mermaid"], page.meta["needs_katex"] = self.prerendered.apply(html)
+        return html
+
+    @event_priority(-100)  # after the i18n plugin has set config.extra.alternate for this page
+    def on_page_context(
+        self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
+        i18n.point_switcher_at(page, config)
+        _, src_path = split_language(page.file.src_uri)
+        # Each language's home page is titled by the site name alone (main.html, og:title).
+        page.meta["language_home"] = src_path == "index.md"
+        root = "" if self.language == i18n.default_language(config) else f"{self.language}/"
+        if root:
+            # main.html gives Material this base, so the page reads <language>/search/search_index.json
+            context["search_base"] = _relative(root, page.url)
+        updated = self.updated.get(f"docs/{page.file.src_uri}")
+        if updated:
+            page.meta["revision_iso"] = updated.isoformat()
+            page.meta["revision_date"] = f'<time datetime="{updated.isoformat()}">{updated.isoformat()}</time>'
+        paper = self.guide.by_src_path(src_path)
+        if paper is not None:
+            facts = metadata.PageFacts(
+                title=page.title or "",
+                description=str(page.meta.get("description", "")),
+                language=self.language,
+                url=page.canonical_url,
+                modified=page.meta.get("revision_iso"),
+                site_name=config.site_name,
+                site_url=config.site_url or "",
+            )
+            page.meta["json_ld"] = metadata.json_ld(paper, self.bib, facts)
+        page.meta["source_url"] = root + src_path  # papers/01-pythia/ → papers/01-pythia.md
+        self.llms.setdefault(self.language, []).append((page.title or "", page.meta["source_url"]))
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """Publish the page's Markdown source next to it (see llms.txt)."""
+        target = Path(config.site_dir) / page.meta["source_url"]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page.file.abs_src_path, target)
+        return output
+
+    # --- templates and the end of the build ------------------------------------------------------
+
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        if template_name == "404.html":
+            i18n.not_found_context(context, config)
+        return context
+
+    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        if template_name != "404.html":
+            return output
+        return self.not_found.output(output, config, offline=_offline(config))
+
+    @event_priority(-110)  # after i18n (-100) has merged the index of every language
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        if i18n.more_languages_to_build(config):
+            return
+        site_dir = Path(config.site_dir)
+        languages = i18n.build_languages(config)
+        write_language_indexes(site_dir, languages, i18n.default_language(config), _offline(config))
+        (site_dir / "llms.txt").write_text(metadata.llms_txt(self.llms), encoding="utf-8")
+        self.segments.save()
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        for source in self.project.sources():
+            if source.exists():
+                server.watch(str(source))
+        return server
+
+
+def _version_of(paths: tuple[Path, ...]) -> tuple[tuple[Path, int, int], ...]:
+    """Size and modification time of every file under the given paths (a change anywhere changes it)."""
+    stamps = []
+    for path in paths:
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for file in files:
+            if file.exists():
+                stat = file.stat()
+                stamps.append((file, stat.st_mtime_ns, stat.st_size))
+    return tuple(stamps)
+
+
+def _relative(target: str, page_url: str) -> str:
+    from mkdocs.utils import get_relative_url
+
+    return get_relative_url(target, page_url)
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
