@@ -9,11 +9,13 @@ BIN    := $(VENV)/bin
 SITE_DEPS := $(VENV)/.site-deps
 DEV_DEPS  := $(VENV)/.dev-deps
 PORT ?= 8000
+# The site generator: mkdocs, or properdocs (the maintained drop-in fork of MkDocs 1.6, same mkdocs.yml).
+BUILDER ?= mkdocs
 
 # Silence MkDocs' notice about MkDocs 2 (this project pins MkDocs 1.6; see README "Stack").
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build offline pdf test check lint format vendor lock clean new-paper bench prerender
+.PHONY: help serve build offline pdf test check lint format vendor lock clean new-paper bench prerender zensical
 
 help:
 	@sed -n '2,4p' Makefile | sed 's/^# //'
@@ -25,6 +27,8 @@ help:
 	@echo "  make prerender  draw diagrams and formulas ahead of time (Chromium) for lighter pages"
 	@echo "  make lint    ruff (lint + format check)        make format  apply ruff formatting"
 	@echo "  make lock    re-pin requirements/*.lock after editing requirements/*.in"
+	@echo "  make zensical   build each language with Zensical into build/zensical/ (the way off MkDocs)"
+	@echo "  BUILDER=properdocs make build|serve|offline   use ProperDocs, the maintained fork of MkDocs 1.6"
 
 $(BIN)/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and "Python 3.11+ is required")'
@@ -48,7 +52,7 @@ vendor: | $(BIN)/python
 	$(BIN)/python -m scripts.vendor
 
 serve: $(SITE_DEPS) vendor
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:$(PORT) --livereload
+	$(BIN)/$(BUILDER) serve -f mkdocs.yml --dev-addr 127.0.0.1:$(PORT) --livereload
 
 # Check the sources first (every problem at once, as path:line: message).
 check: $(SITE_DEPS)
@@ -67,12 +71,12 @@ prerender: $(DEV_DEPS) vendor
 # leaves a half-written site/ behind.
 build: $(SITE_DEPS) vendor check
 	rm -rf build/site.tmp
-	$(BIN)/mkdocs build --strict --site-dir build/site.tmp
+	$(BIN)/$(BUILDER) build --strict -f mkdocs.yml --site-dir build/site.tmp
 	rm -rf site && mv build/site.tmp site
 
 offline: $(SITE_DEPS) vendor check
 	rm -rf build/offline.tmp
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir build/offline.tmp
+	OFFLINE=true $(BIN)/$(BUILDER) build --strict -f mkdocs.yml --site-dir build/offline.tmp
 	rm -rf build/offline && mv build/offline.tmp build/offline
 	# The PDFs of `make pdf`, when they exist, go along (the print edition links them).
 	for pdf in build/ai-papers-2023.zh.pdf build/ai-papers-2023.en.pdf; do [ ! -f $$pdf ] || cp $$pdf build/offline/; done
@@ -102,8 +106,14 @@ $(NU_JAR): tests/nu/package-lock.json
 	cd tests/nu && npm ci --no-audit --no-fund --silent
 	@touch $@
 
+# Every test (unit, site, browser), then the site tests once more on the site ProperDocs builds.
 test: $(DEV_DEPS) vendor lint check prerender $(NU_JAR)
 	$(BIN)/pytest
+	GUIDE_BUILDER=properdocs $(BIN)/pytest tests/site --ignore=tests/site/test_zensical.py -q
+
+# The same Markdown built by Zensical, one site per language: build/zensical/ (zh) and build/zensical/en/.
+zensical: $(DEV_DEPS) vendor
+	$(BIN)/python -m aipapers.zensical_adapter --site-dir build/zensical
 
 lock: $(DEV_DEPS)
 	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \

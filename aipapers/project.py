@@ -69,7 +69,7 @@ def per_file_version(loader: Callable[[Path], T]) -> Callable[[Path], T]:
     and `make check` share one parse of each file.
     """
 
-    @functools.lru_cache(maxsize=16)
+    @functools.lru_cache(maxsize=512)  # every page of a few hundred-paper guide, and its data files
     def cached(path: Path, stamp: tuple[int, int]) -> T:
         return loader(path)
 
@@ -78,4 +78,6 @@ def per_file_version(loader: Callable[[Path], T]) -> Callable[[Path], T]:
         stat = path.stat()
         return cached(path, (stat.st_mtime_ns, stat.st_size))
 
+    wrapper.cache_info = cached.cache_info  # type: ignore[attr-defined]  (how often a file was parsed)
+    wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return wrapper

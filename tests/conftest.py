@@ -160,7 +160,7 @@ def run_make(target: str, cwd: Path = ROOT, timeout: int = 900) -> subprocess.Co
     """`make <target>` as a contributor runs it, with this test run's virtual environment."""
     venv = Path(sys.executable).parent.parent
     return subprocess.run(
-        ["make", "--no-print-directory", target, f"VENV={venv}"],
+        ["make", "--no-print-directory", target, f"VENV={venv}", f"BUILDER={BUILDER}"],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -168,6 +168,13 @@ def run_make(target: str, cwd: Path = ROOT, timeout: int = 900) -> subprocess.Co
         timeout=timeout,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Replace text that must be in the file exactly once."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} is not in {path.name} exactly once"
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def append(project: Path, relative: str, text: str) -> None:

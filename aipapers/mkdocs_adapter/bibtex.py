@@ -13,6 +13,7 @@ Replacing it is a change to this file: `aipapers.citations.cite` renders the sam
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -36,10 +37,21 @@ class GuideRegistry(SimpleRegistry):
         return markdown_reference(self.bib, citation.key)
 
 
-def use_guide_references(config: MkDocsConfig, bib: BibFile) -> None:
-    """Give mkdocs-bibtex the guide's references (after it has read its own configuration)."""
+def _plugin(config: MkDocsConfig) -> Any:
     plugin = config.plugins.get("bibtex")
     if plugin is None:
         raise PluginError("mkdocs.yml: the aipapers plugin needs the `bibtex` plugin (mkdocs-bibtex)")
+    return plugin
+
+
+def use_guide_references(config: MkDocsConfig, bib: BibFile) -> None:
+    """Give mkdocs-bibtex the guide's references, before its own on_config would parse references.bib again.
+
+    mkdocs-bibtex skips reading its files when none changed since it last configured itself (its
+    shortcut for `mkdocs serve` rebuilds): with its registry given here and that time set to now,
+    references.bib is parsed once per build, by `aipapers.bib`.
+    """
+    plugin = _plugin(config)
     if not isinstance(plugin.registry, GuideRegistry) or plugin.registry.bib is not bib:
         plugin.registry = GuideRegistry(bib, plugin.config.footnote_format)
+    plugin.last_configured = time.time()

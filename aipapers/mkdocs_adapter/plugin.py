@@ -5,9 +5,10 @@ and bibtex. The events, in the order a build runs them (priorities only where an
 work must come first or after):
 
     on_config   +100  the rules (stop at the first problem), the papers into the nav before i18n
-                      reads it
+                      reads it, mkdocs-bibtex given the guide's parsed references before it reads
+                      references.bib itself
     on_pre_build      the language being built (i18n sets it in its on_config), the Markdown
-                      extensions for it, mkdocs-bibtex given the guide's references
+                      extensions for it
     on_files          references.bib published at the site root
     on_nav      -110  paper titles "01 Pythia" (after i18n has built this language's nav)
     on_page_markdown +50  overview blocks, the card and cite block, code protected and the
@@ -35,9 +36,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import card, citations, metadata, overviews
+from .. import card, citations, metadata
 from ..bib import BibFile
 from ..bib import parse as parse_bib
+from ..compose import compose_page
 from ..data import Guide, load_guide, split_language
 from ..figures import FigureExtension
 from ..glossary import GlossaryExtension
@@ -70,6 +72,7 @@ class GuidePlugin(BasePlugin):
         self.run_rules(project)
         self.guide: Guide = load_guide(project.papers_file)
         self.bib: BibFile = parse_bib(project.bib_file)
+        bibtex.use_guide_references(config, self.bib)  # before mkdocs-bibtex's on_config reads the file
         for item in config.nav or []:
             if isinstance(item, dict) and PAPERS_SECTION in item:
                 item[PAPERS_SECTION] = [paper.src_path for paper in self.guide.papers]
@@ -91,7 +94,6 @@ class GuidePlugin(BasePlugin):
         """Per language: i18n has set the language in its on_config, which runs after ours."""
         project = self.project
         self.language = language = i18n.language(config)
-        bibtex.use_guide_references(config, self.bib)
         # i18n runs every event again per language: the extensions are made anew for each.
         extensions: list[Extension] = [
             GlossaryExtension(glossary_file=str(project.glossary_file), language=language),
@@ -126,21 +128,19 @@ class GuidePlugin(BasePlugin):
     @event_priority(50)  # before mkdocs-bibtex (0) turns citations into footnotes
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         _, src_path = split_language(page.file.src_uri)
-        ctx = overviews.Context(
-            self.project,
-            self.guide,
-            self.bib,
-            self.language,
-            src_path,
-            config.site_url or "",
-            config.use_directory_urls,
+        composed = compose_page(
+            markdown,
+            project=self.project,
+            guide=self.guide,
+            bib=self.bib,
+            language=self.language,
+            src_path=src_path,
+            site_url=config.site_url or "",
+            directory_urls=config.use_directory_urls,
         )
-        markdown = overviews.render_blocks(markdown, ctx)
-        paper = self.guide.by_src_path(src_path)
-        if paper is not None:
-            markdown, page.meta["reading_minutes"] = card.add_card(
-                markdown, paper, self.guide, self.bib, self.language, src_path, config.use_directory_urls
-            )
+        markdown = composed.markdown
+        if composed.reading_minutes is not None:
+            page.meta["reading_minutes"] = composed.reading_minutes
         return citations.place_references(citations.protect_code(markdown), self.language)
 
     @event_priority(-80)  # after every other plugin has finished the page's HTML

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, Build
+from conftest import BUILDER, ROOT, Build
 
 LANGUAGES = ("zh", "en")
 PAPER_PAGES = "papers"
@@ -34,6 +34,12 @@ def page_url(path: str) -> str:
 
 
 ALL_PAGES = [(language, source) for language in LANGUAGES for source in sorted(source_pages(language))]
+
+
+def test_the_site_was_built_by_the_chosen_builder(hosted: Build) -> None:
+    """`make test` builds with MkDocs, then once more with ProperDocs (GUIDE_BUILDER=properdocs)."""
+    generator = hosted.html("index.html").select_one("meta[name=generator]")["content"]
+    assert generator.startswith("mkdocs-ProperDocs 1.6.7" if BUILDER == "properdocs" else "mkdocs-1.6.1")
 
 
 def test_both_languages_have_the_same_pages() -> None:

@@ -30,7 +30,12 @@ def render(text: str, language: str = "en", bib: Path = BIB) -> str:
     """A page's Markdown as HTML, citations rendered by the guide's engine."""
     return markdown.markdown(
         text,
-        extensions=["attr_list", "footnotes", "pymdownx.superfences", CitationsExtension(bib_file=str(bib), language=language)],
+        extensions=[
+            "attr_list",
+            "footnotes",
+            "pymdownx.superfences",
+            CitationsExtension(bib_file=str(bib), language=language),
+        ],
     )
 
 

@@ -1,0 +1,248 @@
+"""The Zensical adapter: the guide built by Zensical, one site per language.
+
+Zensical (Material's authors' successor to MkDocs) reads a MkDocs-style config and runs any
+Python-Markdown extension, but no MkDocs plugin or hook, and builds one language per site. So, as
+hello-algo and FastAPI do, each language is built from its own config, zh at the root and en under
+/en/:
+
+    python -m aipapers.zensical_adapter [--root DIR] [--site-dir build/zensical]
+
+1. the rules run first (`aipapers.rules.check`, the same as `make check` and the MkDocs build);
+2. `write_configs` writes zensical.zh.yml and zensical.en.yml next to mkdocs.yml: the settings of
+   mkdocs.yml, the language's name, nav titles and site URL from its i18n section, and the papers of
+   papers.yml in reading order, titled as the MkDocs navigation titles them;
+3. Zensical builds zh, then en (a build empties its site_dir, so the one at the root goes first).
+
+Per page, `GuideExtension` (listed under `markdown_extensions` of those configs) does what the MkDocs
+plugin does: overview blocks, the card and cite block (`compose_page`), citations and the reference
+list (the guide's own engine, `citations.cite`), glossary tooltips, figures, pre-rendered diagrams
+and formulas. It finds the page through Zensical's rendering context (`zensical.extensions.context`,
+the one import of Zensical in this package). CONTRIBUTING.md, "Moving off MkDocs", lists what else a
+move would take.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+
+from . import card
+from .bib import parse as parse_bib
+from .citations import CitationsExtension
+from .compose import compose_page
+from .data import DEFAULT_LANGUAGE, LANGUAGES, load_guide
+from .figures import FigureExtension
+from .glossary import GlossaryExtension
+from .prerender import Prerendered
+from .project import Project
+from .rules import PAPERS_SECTION, check
+
+CONFIG_NAME = "zensical.{language}.yml"
+
+
+def _context(md: Markdown) -> Any:
+    """Zensical's rendering context of this Markdown instance: .page (.path, .url, .meta) and .config."""
+    from zensical.extensions.context import ContextPreprocessor
+
+    return ContextPreprocessor.from_markdown(md)
+
+
+class _ComposePage(Preprocessor):
+    """Overview blocks, card and cite block, before citations are rendered (as the MkDocs plugin does)."""
+
+    def __init__(self, md: Markdown, project: Project, language: str) -> None:
+        super().__init__(md)
+        self.project, self.language = project, language
+
+    def run(self, lines: list[str]) -> list[str]:
+        context = _context(self.md)
+        if context is None:
+            return lines
+        composed = compose_page(
+            "\n".join(lines),
+            project=self.project,
+            guide=load_guide(self.project.papers_file),
+            bib=parse_bib(self.project.bib_file),
+            language=self.language,
+            src_path=context.page.path,
+            site_url=str(context.config.get("site_url") or ""),
+            directory_urls=bool(context.config.get("use_directory_urls", True)),
+        )
+        if composed.reading_minutes is not None:
+            context.page.meta["reading_minutes"] = composed.reading_minutes
+        return composed.markdown.split("\n")
+
+
+class _Prerender(Postprocessor):
+    """Cached diagrams and formulas put in; the page template learns what is left to draw."""
+
+    def __init__(self, md: Markdown, project: Project) -> None:
+        super().__init__(md)
+        self.prerendered = Prerendered(project)
+
+    def run(self, text: str) -> str:
+        text, needs_mermaid, needs_katex = self.prerendered.apply(text)
+        context = _context(self.md)
+        if context is not None:
+            context.page.meta.update(needs_mermaid=needs_mermaid, needs_katex=needs_katex)
+        return text
+
+
+class GuideExtension(Extension):
+    """Everything the guide adds to a page, for a generator that runs Python-Markdown extensions only."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "root": [".", "The project folder (holding papers.yml, references.bib, glossary.yml, figures/)"],
+            "language": [DEFAULT_LANGUAGE, "Language of the site being built: zh or en"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        project = Project(Path(self.getConfig("root")).resolve())
+        language = self.getConfig("language")
+        md.registerExtensions(
+            [
+                GlossaryExtension(glossary_file=str(project.glossary_file), language=language),
+                FigureExtension(figures_dir=str(project.figures_dir), language=language),
+                CitationsExtension(bib_file=str(project.bib_file), language=language),
+            ],
+            {},
+        )
+        md.preprocessors.register(_ComposePage(md, project, language), "guide-compose", 120)
+        md.postprocessors.register(_Prerender(md, project), "guide-prerender", 1)
+
+
+def makeExtension(**kwargs: Any) -> GuideExtension:
+    return GuideExtension(**kwargs)
+
+
+# --- one config per language ------------------------------------------------------------------
+
+
+class _KeepTags(yaml.SafeLoader):
+    """Reads mkdocs.yml: !ENV values become their default, Python tags are left to Zensical."""
+
+
+_KeepTags.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_KeepTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _section(text: str, key: str) -> str:
+    """A top-level section of mkdocs.yml as written (Python tags and all), e.g. markdown_extensions."""
+    match = re.search(rf"^{key}:\n(?:(?:[ #].*)?\n)*", text, re.MULTILINE)
+    return match.group(0) if match else ""
+
+
+def write_configs(project: Project, site_dir: Path) -> dict[str, Path]:
+    """zensical.<language>.yml for each language, next to mkdocs.yml; returns their paths."""
+    mkdocs_yml = project.root / "mkdocs.yml"
+    text = mkdocs_yml.read_text(encoding="utf-8")
+    config = yaml.load(text, Loader=_KeepTags)  # noqa: S506 (a safe loader)
+    plugins = {next(iter(p)) if isinstance(p, dict) else p: p for p in config["plugins"]}
+    i18n = plugins["i18n"]["i18n"]
+    separator = plugins["search"]["search"]["separator"]
+    guide = load_guide(project.papers_file)
+    site_dir = site_dir.resolve()
+    written = {}
+    for language in sorted(LANGUAGES, key=lambda lang: lang != DEFAULT_LANGUAGE):  # the root site first
+        settings = next(entry for entry in i18n["languages"] if entry["locale"] == language)
+        titles = settings.get("nav_translations", {})
+        nav: list[Any] = []
+        for item in config["nav"]:
+            if isinstance(item, dict) and PAPERS_SECTION in item:
+                papers = [{card.nav_title(paper): paper.src_path} for paper in guide.papers]
+                nav.append({titles.get(PAPERS_SECTION, PAPERS_SECTION): papers})
+            elif isinstance(item, dict):
+                (name, path), *_ = item.items()
+                nav.append({titles.get(name, name): path})
+            else:
+                nav.append(item)
+        root = language == DEFAULT_LANGUAGE
+        site = {
+            "site_name": settings.get("site_name", config["site_name"]),
+            "site_description": settings.get("site_description", config["site_description"]),
+            "site_url": config["site_url"] + ("" if root else f"{language}/"),
+            "repo_url": config["repo_url"],
+            "repo_name": config["repo_name"],
+            "edit_uri": f"edit/main/docs/{language}/",
+            "copyright": settings.get("copyright", config["copyright"]),
+            "docs_dir": f"docs/{language}",
+            "site_dir": str(site_dir if root else site_dir / language),
+            "use_directory_urls": True,
+            "theme": {**config["theme"], "language": language},
+            "extra_css": config["extra_css"],
+            "extra_javascript": config["extra_javascript"],
+            "extra": {
+                **config["extra"],
+                "alternate": [
+                    {"name": entry["name"], "lang": entry["locale"], "link": "/" if entry.get("default") else "/en/"}
+                    for entry in i18n["languages"]
+                ],
+            },
+            "plugins": {"search": {"separator": separator}},
+            "nav": nav,
+        }
+        extensions = _section(text, "markdown_extensions").rstrip("\n")
+        guide_extension = (
+            f"  - aipapers.zensical_adapter:\n      root: {json.dumps(str(project.root))}\n      language: {language}\n"
+        )
+        body = (
+            f"# Written by aipapers.zensical_adapter from mkdocs.yml and papers.yml ({language}); do not edit.\n"
+            + yaml.safe_dump(site, allow_unicode=True, sort_keys=False)
+            + extensions
+            + "\n"
+            + guide_extension
+        )
+        path = project.root / CONFIG_NAME.format(language=language)
+        path.write_text(body, encoding="utf-8")
+        written[language] = path
+    return written
+
+
+def build(project: Project, site_dir: Path) -> None:
+    """The rules, then one Zensical build per language (the root language first)."""
+    problems = check(project)
+    if problems:
+        raise SystemExit("\n".join(map(str, problems)))
+    for config in write_configs(project, site_dir).values():
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "zensical",
+                "build",
+                "-f",
+                config.name,
+            ],  # no --clean: it empties .cache/ (prerender)
+            cwd=project.root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise SystemExit(f"zensical build -f {config.name} failed:\n{result.stdout}\n{result.stderr}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build the guide with Zensical, one site per language.")
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
+    parser.add_argument("--site-dir", type=Path, default=Path("build/zensical"), help="output (inside the project)")
+    args = parser.parse_args(argv)
+    root = args.root.resolve()
+    build(Project(root), root / args.site_dir)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
