@@ -34,6 +34,9 @@ def tool_versions(vendor_manifest: Path) -> str:
     return f"mermaid {mermaid}; katex {katex}; material {version('mkdocs-material')}"
 
 
+_DRAWN: dict[Path, str] = {}  # cache files already read (a file, once written, never changes: its name is its key)
+
+
 @dataclass(frozen=True)
 class Prerendered:
     """The cache of one project (.cache/prerender/), keyed by kind, source and tool versions."""
@@ -54,7 +57,11 @@ class Prerendered:
 
     def cached(self, kind: str, source: str) -> str | None:
         path = self.path(kind, source)
-        return path.read_text(encoding="utf-8") if path.exists() else None
+        hit = _DRAWN.get(path)
+        if hit is None and path.exists():
+            # Kept for the process: the same formulas appear in both languages and on the print page.
+            hit = _DRAWN[path] = path.read_text(encoding="utf-8")
+        return hit
 
     def pending(self, content: str) -> list[tuple[str, str]]:
         """(kind, source) of every diagram and formula in rendered page content that is not cached yet."""
@@ -123,6 +130,7 @@ ET.register_namespace("", MATHML)
 _M = f"{{{MATHML}}}"
 
 
+@functools.lru_cache(maxsize=4096)
 def lean_mathml(markup: str) -> str:
     """KaTeX's MathML, valid and with fewer elements, the same to look at and to hear.
 

@@ -9,6 +9,7 @@ work must come first or after):
                       references.bib itself
     on_pre_build      the language being built (i18n sets it in its on_config), the Markdown
                       extensions for it
+    on_env            compiled templates kept in .cache/jinja/ (each language build compiles them again)
     on_files          references.bib published at the site root
     on_nav      -110  paper titles "01 Pythia" (after i18n has built this language's nav)
     on_page_markdown +50  overview blocks, the card and cite block, code protected and the
@@ -28,6 +29,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from markdown import Extension
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -109,6 +111,11 @@ class GuidePlugin(BasePlugin):
             search.segment_with(self.segments)
             self.llms = {}
         self.prerendered = Prerendered(project)
+
+    def on_env(self, env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        # Jinja's own bytecode cache: a template is compiled once, not once per language and build.
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_folder(self.project.cache_dir / "jinja")))
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path("references.bib") is None:
@@ -226,6 +233,11 @@ def _version_of(paths: tuple[Path, ...]) -> tuple[tuple[Path, int, int], ...]:
                 stat = file.stat()
                 stamps.append((file, stat.st_mtime_ns, stat.st_size))
     return tuple(stamps)
+
+
+def _folder(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _relative(target: str, page_url: str) -> str:
