@@ -111,9 +111,9 @@ test: $(DEV_DEPS) vendor lint check prerender $(NU_JAR)
 	$(BIN)/pytest
 	GUIDE_BUILDER=properdocs $(BIN)/pytest tests/site --ignore=tests/site/test_zensical.py -q
 
-# The same Markdown built by Zensical, one site per language: build/zensical/ (zh) and build/zensical/en/.
+# The same Markdown built by Zensical, one site per language: build/zensical/site/ (zh) and its en/.
 zensical: $(DEV_DEPS) vendor
-	$(BIN)/python -m aipapers.zensical_adapter --site-dir build/zensical
+	$(BIN)/python -m aipapers.zensical_adapter
 
 lock: $(DEV_DEPS)
 	cd requirements && ../$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \

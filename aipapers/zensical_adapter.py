@@ -5,12 +5,15 @@ Python-Markdown extension, but no MkDocs plugin or hook, and builds one language
 hello-algo and FastAPI do, each language is built from its own config, zh at the root and en under
 /en/:
 
-    python -m aipapers.zensical_adapter [--root DIR] [--site-dir build/zensical]
+    python -m aipapers.zensical_adapter [--root DIR]      (make zensical → build/zensical/site/)
 
 1. the rules run first (`aipapers.rules.check`, the same as `make check` and the MkDocs build);
-2. `write_configs` writes zensical.zh.yml and zensical.en.yml next to mkdocs.yml: the settings of
-   mkdocs.yml, the language's name, nav titles and site URL from its i18n section, and the papers of
-   papers.yml in reading order, titled as the MkDocs navigation titles them;
+2. `write_configs` writes zh.yml and en.yml into build/zensical/: the settings of mkdocs.yml, the
+   language's name, nav titles and site URL from its i18n section, and the papers of papers.yml in
+   reading order, titled as the MkDocs navigation titles them. Zensical wants the docs inside the
+   config's folder and keeps its cache in `.cache/` there, so docs/ is copied into that folder: its
+   cache stays apart from the project's .cache/ and can be cleaned on every build
+   (it caches pages by their Markdown alone, so an edit to papers.yml would otherwise go unseen);
 3. Zensical builds zh, then en (a build empties its site_dir, so the one at the root goes first).
 
 Per page, `GuideExtension` (listed under `markdown_extensions` of those configs) does what the MkDocs
@@ -26,6 +29,7 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,7 +51,7 @@ from .prerender import Prerendered
 from .project import Project
 from .rules import PAPERS_SECTION, check
 
-CONFIG_NAME = "zensical.{language}.yml"
+STAGE = Path("build") / "zensical"  # configs, links to docs/ and overrides/, Zensical's .cache/, site/
 
 
 def _context(md: Markdown) -> Any:
@@ -144,8 +148,11 @@ def _section(text: str, key: str) -> str:
     return match.group(0) if match else ""
 
 
-def write_configs(project: Project, site_dir: Path) -> dict[str, Path]:
-    """zensical.<language>.yml for each language, next to mkdocs.yml; returns their paths."""
+def write_configs(project: Project, stage: Path) -> dict[str, Path]:
+    """<language>.yml for each language in the stage folder (with a copy of docs/); their paths."""
+    # Zensical refuses a docs_dir outside the config's folder (links included): the pages are copied.
+    shutil.rmtree(stage / "docs", ignore_errors=True)
+    shutil.copytree(project.docs_dir, stage / "docs")
     mkdocs_yml = project.root / "mkdocs.yml"
     text = mkdocs_yml.read_text(encoding="utf-8")
     config = yaml.load(text, Loader=_KeepTags)  # noqa: S506 (a safe loader)
@@ -153,7 +160,6 @@ def write_configs(project: Project, site_dir: Path) -> dict[str, Path]:
     i18n = plugins["i18n"]["i18n"]
     separator = plugins["search"]["search"]["separator"]
     guide = load_guide(project.papers_file)
-    site_dir = site_dir.resolve()
     written = {}
     for language in sorted(LANGUAGES, key=lambda lang: lang != DEFAULT_LANGUAGE):  # the root site first
         settings = next(entry for entry in i18n["languages"] if entry["locale"] == language)
@@ -178,9 +184,9 @@ def write_configs(project: Project, site_dir: Path) -> dict[str, Path]:
             "edit_uri": f"edit/main/docs/{language}/",
             "copyright": settings.get("copyright", config["copyright"]),
             "docs_dir": f"docs/{language}",
-            "site_dir": str(site_dir if root else site_dir / language),
+            "site_dir": "site" if root else f"site/{language}",
             "use_directory_urls": True,
-            "theme": {**config["theme"], "language": language},
+            "theme": {**config["theme"], "language": language, "custom_dir": str(project.overrides_dir)},
             "extra_css": config["extra_css"],
             "extra_javascript": config["extra_javascript"],
             "extra": {
@@ -204,43 +210,37 @@ def write_configs(project: Project, site_dir: Path) -> dict[str, Path]:
             + "\n"
             + guide_extension
         )
-        path = project.root / CONFIG_NAME.format(language=language)
+        path = stage / f"{language}.yml"
         path.write_text(body, encoding="utf-8")
         written[language] = path
     return written
 
 
-def build(project: Project, site_dir: Path) -> None:
-    """The rules, then one Zensical build per language (the root language first)."""
+def build(project: Project) -> Path:
+    """The rules, then one Zensical build per language (the root language first); the site's folder."""
     problems = check(project)
     if problems:
         raise SystemExit("\n".join(map(str, problems)))
-    for config in write_configs(project, site_dir).values():
+    stage = project.root / STAGE
+    for config in write_configs(project, stage).values():
         result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "zensical",
-                "build",
-                "-f",
-                config.name,
-            ],  # no --clean: it empties .cache/ (prerender)
-            cwd=project.root,
+            [sys.executable, "-m", "zensical", "build", "-f", config.name, "--clean"],
+            cwd=stage,
             capture_output=True,
             text=True,
             check=False,
         )
         if result.returncode != 0:
             raise SystemExit(f"zensical build -f {config.name} failed:\n{result.stdout}\n{result.stderr}")
+    return stage / "site"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Build the guide with Zensical, one site per language.")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: here)")
-    parser.add_argument("--site-dir", type=Path, default=Path("build/zensical"), help="output (inside the project)")
     args = parser.parse_args(argv)
-    root = args.root.resolve()
-    build(Project(root), root / args.site_dir)
+    site = build(Project(args.root.resolve()))
+    print(f"zensical: zh at {site}, en at {site / 'en'}")
     return 0
 
 
