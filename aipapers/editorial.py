@@ -3,7 +3,7 @@ citations that don't clutter, and provenance a reader can follow.
 
 Each rule is a plain function that takes text (with line numbers) and yields `(line, message)`,
 where the message says what is wrong and how to fix it. `rules` applies them (for `make check` and the build)
-on every page, on Mermaid labels, on glossary.yml and on papers.yml; tests/test_contributing.py
+on every page, on Mermaid labels, on glossary.yml and on papers.yml; tests/cases.py
 shows each rule failing on an example.
 """
 

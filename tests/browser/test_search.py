@@ -2,7 +2,7 @@
 
 A public relevance test: each query names what a reader looks for and the paper page that should
 come first, in the reader's language (a glossary hit may come second). The rates are printed, so
-`pytest -s tests/test_search.py` shows them; the test fails when a query misses the top three or
+`pytest -s tests/browser/test_search.py` shows them; the test fails when a query misses the top three or
 when fewer than 90 % land first.
 """
 
