@@ -21,7 +21,7 @@ blocks of every page with `block_problems`; the block itself only draws.
 
 from __future__ import annotations
 
-import hashlib
+import functools
 import importlib.util
 import logging
 import math
@@ -35,6 +35,8 @@ from typing import Any, ClassVar
 from markdown import Markdown
 from pymdownx.blocks import BlocksExtension
 from pymdownx.blocks.block import Block, type_string
+
+from .project import per_file_version
 
 LANGUAGES = ("zh", "en")
 MIN_FONT = 14  # SVG units; shown at natural size on a desktop, so ≥ 12 px there
@@ -213,7 +215,7 @@ class Canvas:
 # --- figure sources --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one object per version of the source file
 class FigureSource:
     id: str
     path: Path
@@ -225,18 +227,17 @@ def figure_ids(folder: Path) -> list[str]:
     return sorted(p.stem for p in folder.glob("*.py") if not p.name.startswith("_"))
 
 
-_modules: dict[tuple[Path, str], FigureSource] = {}
-
-
 def load(figure_id: str, folder: Path) -> FigureSource:
-    """Import figures/<id>.py (re-imported when the file changes); raises FigureError."""
+    """Import figures/<id>.py (again only when the file changes); raises FigureError."""
     path = folder / f"{figure_id}.py"
     if not path.is_file():
         raise FigureError(f"there is no figure `{figure_id}` — add {path.relative_to(folder.parent)} or fix the id")
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    cached = _modules.get((path, digest))
-    if cached is not None:
-        return cached
+    return _import(path)
+
+
+@per_file_version
+def _import(path: Path) -> FigureSource:
+    figure_id = path.stem
     spec = importlib.util.spec_from_file_location(f"guide_figure_{figure_id.replace('-', '_')}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -260,34 +261,31 @@ def load(figure_id: str, folder: Path) -> FigureSource:
         )
     if not callable(getattr(module, "draw", None)):
         raise FigureError(f"figures/{figure_id}.py has no draw() — add def draw(canvas, labels)")
-    source = FigureSource(figure_id, path, labels, module)
-    _modules[(path, digest)] = source
-    return source
-
-
-_svgs: dict[tuple[str, str, str], str] = {}
+    return FigureSource(figure_id, path, labels, module)
 
 
 def render(figure_id: str, language: str, folder: Path) -> str:
     """The figure as an inline SVG element with its labels in `language`; raises FigureError."""
-    source = load(figure_id, folder)
-    digest = hashlib.sha256(source.path.read_bytes()).hexdigest()
-    key = (figure_id, language, digest)
-    if key not in _svgs:
-        size = getattr(source.module, "SIZE", None)
-        if not (isinstance(size, tuple) and len(size) == 2):
-            raise FigureError(f"figures/{figure_id}.py has no SIZE — add SIZE = (width, height) in units")
-        canvas = Canvas(*size)
-        try:
-            source.module.draw(canvas, source.labels[language])
-        except FigureError as error:
-            raise FigureError(f"figures/{figure_id}.py: {error}") from error
-        except Exception as error:
-            raise FigureError(
-                f"figures/{figure_id}.py: draw() failed ({type(error).__name__}: {error}) — fix the drawing code"
-            ) from error
-        _svgs[key] = canvas.svg()
-    return _svgs[key]
+    return _draw(load(figure_id, folder), language)
+
+
+@functools.lru_cache(maxsize=256)
+def _draw(source: FigureSource, language: str) -> str:
+    """Drawn once per version of the source and language (a new version is a new FigureSource)."""
+    figure_id = source.id
+    size = getattr(source.module, "SIZE", None)
+    if not (isinstance(size, tuple) and len(size) == 2):
+        raise FigureError(f"figures/{figure_id}.py has no SIZE — add SIZE = (width, height) in units")
+    canvas = Canvas(*size)
+    try:
+        source.module.draw(canvas, source.labels[language])
+    except FigureError as error:
+        raise FigureError(f"figures/{figure_id}.py: {error}") from error
+    except Exception as error:
+        raise FigureError(
+            f"figures/{figure_id}.py: draw() failed ({type(error).__name__}: {error}) — fix the drawing code"
+        ) from error
+    return canvas.svg()
 
 
 def block_problems(figure_id: str, alt: str, caption: str, folder: Path) -> list[str]:

@@ -16,11 +16,10 @@ hello-algo and FastAPI do, each language is built from its own config, zh at the
    (it caches pages by their Markdown alone, so an edit to papers.yml would otherwise go unseen);
 3. Zensical builds zh, then en (a build empties its site_dir, so the one at the root goes first).
 
-Per page, `GuideExtension` (listed under `markdown_extensions` of those configs) does what the MkDocs
-plugin does: overview blocks, the card and cite block (`compose_page`), citations and the reference
-list (the guide's own engine, `citations.cite`), glossary tooltips, figures, pre-rendered diagrams
-and formulas. It finds the page through Zensical's rendering context (`zensical.extensions.context`,
-the one import of Zensical in this package). CONTRIBUTING.md, "Moving off MkDocs", lists what else a
+Per page, `aipapers.extension.GuideExtension` (listed under `markdown_extensions` of those configs as
+this module) does what the MkDocs plugin does; this module tells it which page is being converted,
+from Zensical's rendering context (`zensical.extensions.context`, the one import of Zensical in this
+package). CONTRIBUTING.md, "Moving off MkDocs", lists what else a
 move would take.
 """
 
@@ -36,99 +35,35 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from markdown import Extension, Markdown
-from markdown.postprocessors import Postprocessor
-from markdown.preprocessors import Preprocessor
+from markdown import Markdown
 
 from . import card
-from .bib import parse as parse_bib
-from .citations import CitationsExtension
-from .compose import compose_page
 from .data import DEFAULT_LANGUAGE, LANGUAGES, load_guide
-from .figures import FigureExtension
-from .glossary import GlossaryExtension
-from .prerender import Prerendered
+from .extension import GuideExtension, PageContext
 from .project import Project
 from .rules import PAPERS_SECTION, check
 
 STAGE = Path("build") / "zensical"  # configs, links to docs/ and overrides/, Zensical's .cache/, site/
 
 
-def _context(md: Markdown) -> Any:
-    """Zensical's rendering context of this Markdown instance: .page (.path, .url, .meta) and .config."""
+def zensical_page(md: Markdown) -> PageContext | None:
+    """The page Zensical is converting, from its rendering context (its meta reaches the templates)."""
     from zensical.extensions.context import ContextPreprocessor
 
-    return ContextPreprocessor.from_markdown(md)
-
-
-class _ComposePage(Preprocessor):
-    """Overview blocks, card and cite block, before citations are rendered (as the MkDocs plugin does)."""
-
-    def __init__(self, md: Markdown, project: Project, language: str) -> None:
-        super().__init__(md)
-        self.project, self.language = project, language
-
-    def run(self, lines: list[str]) -> list[str]:
-        context = _context(self.md)
-        if context is None:
-            return lines
-        composed = compose_page(
-            "\n".join(lines),
-            project=self.project,
-            guide=load_guide(self.project.papers_file),
-            bib=parse_bib(self.project.bib_file),
-            language=self.language,
-            src_path=context.page.path,
-            site_url=str(context.config.get("site_url") or ""),
-            directory_urls=bool(context.config.get("use_directory_urls", True)),
-        )
-        if composed.reading_minutes is not None:
-            context.page.meta["reading_minutes"] = composed.reading_minutes
-        return composed.markdown.split("\n")
-
-
-class _Prerender(Postprocessor):
-    """Cached diagrams and formulas put in; the page template learns what is left to draw."""
-
-    def __init__(self, md: Markdown, project: Project) -> None:
-        super().__init__(md)
-        self.prerendered = Prerendered(project)
-
-    def run(self, text: str) -> str:
-        text, needs_mermaid, needs_katex = self.prerendered.apply(text)
-        context = _context(self.md)
-        if context is not None:
-            context.page.meta.update(needs_mermaid=needs_mermaid, needs_katex=needs_katex)
-        return text
-
-
-class GuideExtension(Extension):
-    """Everything the guide adds to a page, for a generator that runs Python-Markdown extensions only."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        self.config = {
-            "root": [".", "The project folder (holding papers.yml, references.bib, glossary.yml, figures/)"],
-            "language": [DEFAULT_LANGUAGE, "Language of the site being built: zh or en"],
-        }
-        super().__init__(**kwargs)
-
-    def extendMarkdown(self, md: Markdown) -> None:
-        project = Project(Path(self.getConfig("root")).resolve())
-        language = self.getConfig("language")
-        md.registerExtensions(
-            [
-                GlossaryExtension(glossary_file=str(project.glossary_file), language=language),
-                FigureExtension(figures_dir=str(project.figures_dir), language=language),
-                CitationsExtension(bib_file=str(project.bib_file), language=language),
-            ],
-            {},
-        )
-        md.preprocessors.register(_ComposePage(md, project, language), "guide-compose", 120)
-        md.postprocessors.register(_Prerender(md, project), "guide-prerender", 1)
+    context = ContextPreprocessor.from_markdown(md)
+    if context is None:
+        return None
+    return PageContext(
+        path=context.page.path,
+        meta=context.page.meta,
+        site_url=str(context.config.get("site_url") or ""),
+        directory_urls=bool(context.config.get("use_directory_urls", True)),
+    )
 
 
 def makeExtension(**kwargs: Any) -> GuideExtension:
-    return GuideExtension(**kwargs)
+    """`aipapers.zensical_adapter` under markdown_extensions: the guide's extension, told the page by Zensical."""
+    return GuideExtension(page=zensical_page, **kwargs)
 
 
 # --- one config per language ------------------------------------------------------------------

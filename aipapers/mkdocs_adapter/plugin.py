@@ -19,12 +19,14 @@ work must come first or after):
     on_post_page      the page's Markdown source published next to it
     on_post_build -110  per-language search indexes and llms.txt (after i18n merged the index)
     on_serve          `make serve` watches every source of the project (Project.sources)
+    on_shutdown       (mkdocs build only) objects frozen for the collector: the process is ending
 
 State lives on the plugin object, which MkDocs keeps across the rebuilds of `make serve`.
 """
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 from typing import Any
@@ -65,6 +67,13 @@ class GuidePlugin(BasePlugin):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin object across `make serve` rebuilds."""
+        self.command = command
+
+    def on_shutdown(self) -> None:
+        if getattr(self, "command", None) == "build":
+            # The process ends right after a build: the cyclic collector need not walk every object
+            # of both language builds once more at exit (about 0.2 s of a 2.5 s build, measured).
+            gc.freeze()
 
     # --- configuration ---------------------------------------------------------------------------
 

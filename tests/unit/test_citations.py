@@ -57,8 +57,11 @@ def test_code_is_never_read_as_a_citation() -> None:
     assert 'id="fn:biderman2023pythia"' in html
 
 
-def test_adjacent_citations_get_a_separator() -> None:
-    html = render("Two sources at once [@biderman2023pythia; @touvron2023llama2].\n")
+@pytest.mark.parametrize(
+    "citation", ["[@biderman2023pythia; @biderman2023pythia]", "[@biderman2023pythia; @touvron2023llama2]"]
+)
+def test_adjacent_citations_get_a_separator(citation: str) -> None:
+    html = render(f"Two sources at once {citation}.\n")
     assert re.search(r'</a></sup><sup class="citation-separator">,</sup><sup id="fnref\d*:', html)
 
 

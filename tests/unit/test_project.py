@@ -23,7 +23,7 @@ def test_the_core_imports_no_site_generator() -> None:
     import sys
 
     core = [
-        "bib", "bibstyle", "card", "citations", "compose", "data", "editorial", "figures", "glossary",
+        "bib", "bibstyle", "card", "citations", "compose", "data", "editorial", "extension", "figures", "glossary",
         "metadata", "overviews", "pages", "prerender", "project", "rules", "search_index", "segment", "strings",
     ]  # fmt: skip
     blocked = ["mkdocs", "material", "mkdocs_static_i18n", "mkdocs_bibtex", "zensical", "properdocs"]
