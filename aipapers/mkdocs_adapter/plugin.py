@@ -4,14 +4,15 @@ Registered by entry point (pyproject.toml) and listed under `plugins:` in mkdocs
 and bibtex. The events, in the order a build runs them (priorities only where another plugin's
 work must come first or after):
 
+    on_startup        objects frozen for the collector when the process exits (a faster exit)
     on_config   +100  the rules (stop at the first problem), the papers into the nav before i18n
                       reads it, mkdocs-bibtex given the guide's parsed references before it reads
                       references.bib itself
     on_pre_build      the language being built (i18n sets it in its on_config), the Markdown
                       extensions for it
-    on_env            compiled templates kept in .cache/jinja/ (each language build compiles them again)
     on_files          references.bib published at the site root
     on_nav      -110  paper titles "01 Pythia" (after i18n has built this language's nav)
+    on_env            compiled templates kept in .cache/jinja/ (each language build compiles them again)
     on_page_markdown +50  overview blocks, the card and cite block, code protected and the
                       reference list placed — all before mkdocs-bibtex (0) renders citations
     on_page_content -80  cached diagrams and formulas put in (after the page's HTML is final)
@@ -19,13 +20,13 @@ work must come first or after):
     on_post_page      the page's Markdown source published next to it
     on_post_build -110  per-language search indexes and llms.txt (after i18n merged the index)
     on_serve          `make serve` watches every source of the project (Project.sources)
-    on_shutdown       (mkdocs build only) objects frozen for the collector: the process is ending
 
 State lives on the plugin object, which MkDocs keeps across the rebuilds of `make serve`.
 """
 
 from __future__ import annotations
 
+import atexit
 import gc
 import shutil
 from pathlib import Path
@@ -67,13 +68,10 @@ class GuidePlugin(BasePlugin):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin object across `make serve` rebuilds."""
-        self.command = command
-
-    def on_shutdown(self) -> None:
-        if getattr(self, "command", None) == "build":
-            # The process ends right after a build: the cyclic collector need not walk every object
-            # of both language builds once more at exit (about 0.2 s of a 2.5 s build, measured).
-            gc.freeze()
+        # When the process ends, the cyclic collector need not walk every object of both language
+        # builds once more (about 0.1 s of a build, measured): they are frozen just before exit.
+        atexit.unregister(gc.freeze)
+        atexit.register(gc.freeze)
 
     # --- configuration ---------------------------------------------------------------------------
 
