@@ -156,6 +156,16 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    """A throw-away copy of what the rules read (no theme, no tools): for the fast unit tests."""
+    for name in ("mkdocs.yml", "papers.yml", "references.bib", "glossary.yml"):
+        shutil.copy2(ROOT / name, tmp_path / name)
+    for name in ("docs", "figures"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path
+
+
 def run_make(target: str, cwd: Path = ROOT, timeout: int = 900) -> subprocess.CompletedProcess[str]:
     """`make <target>` as a contributor runs it, with this test run's virtual environment."""
     venv = Path(sys.executable).parent.parent

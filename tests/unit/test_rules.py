@@ -21,36 +21,36 @@ from aipapers.project import Project
 from aipapers.rules import check
 
 
-def reports(project: Path) -> list[str]:
-    return [str(problem) for problem in check(Project(project))]
+def reports(sources: Path) -> list[str]:
+    return [str(problem) for problem in check(Project(sources))]
 
 
-def test_the_pristine_project_passes(project: Path) -> None:
-    assert reports(project) == []
+def test_the_pristine_project_passes(sources: Path) -> None:
+    assert reports(sources) == []
 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
-def test_bad_input_is_reported_with_file_and_line(project: Path, case: Case) -> None:
-    path, line = case.breaks(project)
-    found = reports(project)
+def test_bad_input_is_reported_with_file_and_line(sources: Path, case: Case) -> None:
+    path, line = case.breaks(sources)
+    found = reports(sources)
     reported = [row for row in found if row.startswith(f"{path}:{line}: ")]
     assert reported, f"expected a report at {path}:{line}, got:\n" + "\n".join(found)
     assert any(re.search(case.says, row) for row in reported), "\n".join(found)
     assert all(" — " in row for row in found), "every report says how to fix it"
 
 
-def test_make_check_prints_every_problem_and_fails(project: Path) -> None:
-    CASES[0].breaks(project)
-    CASES[1].breaks(project)
+def test_make_check_prints_every_problem_and_fails(sources: Path) -> None:
+    CASES[0].breaks(sources)
+    CASES[1].breaks(sources)
     result = subprocess.run(
-        [sys.executable, "-m", "scripts.check", "--root", str(project)],
+        [sys.executable, "-m", "scripts.check", "--root", str(sources)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
     )
     assert result.returncode == 1
-    assert result.stdout.splitlines() == reports(project)
+    assert result.stdout.splitlines() == reports(sources)
     assert len(result.stdout.splitlines()) >= 2
 
 

@@ -12,10 +12,10 @@ from aipapers.project import Project
 from aipapers.rules import check
 
 
-def test_a_scaffolded_paper_is_complete_but_for_the_prose(project: Path) -> None:
+def test_a_scaffolded_paper_is_complete_but_for_the_prose(sources: Path) -> None:
     result = subprocess.run(
         [
-            sys.executable, "-m", "scripts.new_paper", "--root", str(project), "--use-existing", "touvron2023llama",
+            sys.executable, "-m", "scripts.new_paper", "--root", str(sources), "--use-existing", "touvron2023llama",
             "--slug", "11-llama", "--name", "LLaMA", "--position", "11", "--date", "2023-02-27",
             "--org", "Meta AI", "--tag", "language-models", "--tag", "open-models",
         ],
@@ -23,8 +23,8 @@ def test_a_scaffolded_paper_is_complete_but_for_the_prose(project: Path) -> None
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     for language in ("zh", "en"):
-        assert (project / "docs" / language / "papers" / "11-llama.md").exists()
-    problems = [str(problem) for problem in check(Project(project))]
+        assert (sources / "docs" / language / "papers" / "11-llama.md").exists()
+    problems = [str(problem) for problem in check(Project(sources))]
     assert problems, "the template's notes are left to write"
     assert all("template text left" in p or "11-llama" in p or "papers.yml" in p for p in problems), problems
     assert any(p.startswith("docs/en/papers/11-llama.md:") and "template text left" in p for p in problems)
