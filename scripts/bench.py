@@ -151,7 +151,10 @@ def synthetic_site(target: Path, papers: int) -> Path:
             text = re.sub(r"@([\w-]+)", lambda m, r=rename: f"@{r.get(m.group(1), m.group(1))}", text)
             text = re.sub(r"\]\(\d{2}-[a-z0-9-]+\.md(#[\w-]+)?\)", "](../index.md)", text)
             (project / "docs" / language / "papers" / f"{number:02d}-synthetic-{number}.md").write_text(text, "utf-8")
-        entries += [bib.entries[key].raw.replace(f"{{{key},", f"{{{rename[key]},", 1) for key in own_keys]
+        for index, key in enumerate(sorted(own_keys)):
+            raw = bib.entries[key].raw.replace(f"{{{key},", f"{{{rename[key]},", 1)
+            # A paper of its own has an arXiv ID of its own (the rules refuse the same paper twice).
+            entries.append(re.sub(r"eprint(\s*)=(\s*)\{[^}]*\}", rf"eprint\1=\2{{2399.{number:03d}{index:02d}}}", raw))
     (project / "papers.yml").write_text(head + "\npapers:\n" + "".join(blocks), encoding="utf-8")
     (project / "references.bib").write_text("\n\n".join(entries) + "\n", encoding="utf-8")
     for language in ("zh", "en"):
