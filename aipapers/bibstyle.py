@@ -2,11 +2,19 @@
 
 Used for the numbered references of every page (through mkdocs-bibtex), the plain reference in
 "cite this paper" blocks and the bibliography pages, so a work reads the same everywhere.
+
+Every work of references.bib is formatted once per version of the file and of this style, and the
+result kept in .cache/references/ next to the .bib (the project's cache folder): pybtex is slow, and
+an unchanged file needs no formatting at all.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+from importlib.metadata import version as version_of
+from pathlib import Path
 
 from pybtex.backends.markdown import Backend as MarkdownBackend
 from pybtex.backends.plaintext import Backend as PlaintextBackend
@@ -51,8 +59,7 @@ def _style() -> GuideStyle:
     return GuideStyle()
 
 
-@functools.lru_cache(maxsize=1024)
-def _formatted(bib: BibFile, key: str, plain: bool) -> str:
+def _format(bib: BibFile, key: str, plain: bool) -> str:
     entry = bib.pybtex.entries[key]
     text = _style().format_entry(key, entry).text
     if plain:
@@ -61,14 +68,35 @@ def _formatted(bib: BibFile, key: str, plain: bool) -> str:
     return rendered.replace("\\(", "(").replace("\\)", ")").replace("\\.", ".")
 
 
+@functools.lru_cache(maxsize=8)
+def _references(bib: BibFile) -> dict[str, list[str]]:
+    """key → [Markdown reference, plain reference] for every work, from the cache when the file is unchanged."""
+    version = hashlib.sha256(Path(__file__).read_bytes() + version_of("pybtex").encode() + bib.text.encode())
+    folder = bib.path.parent / ".cache" / "references"
+    stored = folder / f"{version.hexdigest()[:32]}.json"
+    try:
+        return json.loads(stored.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        pass
+    formatted = {key: [_format(bib, key, False), _format(bib, key, True)] for key in bib.pybtex.entries}
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for older in folder.glob("*.json"):
+            older.unlink()
+        stored.write_text(json.dumps(formatted, ensure_ascii=False), encoding="utf-8")
+    except OSError:
+        pass  # a read-only checkout builds all the same, formatting every time
+    return formatted
+
+
 def markdown_reference(bib: BibFile, key: str) -> str:
-    """The reference for `key` in Markdown (links included), formatted once per version of the .bib."""
-    return _formatted(bib, key, False)
+    """The reference for `key` in Markdown (links included)."""
+    return _references(bib)[key][0]
 
 
 def plain_reference(bib: BibFile, key: str) -> str:
     """The reference for `key` as plain text, ready to paste."""
-    return _formatted(bib, key, True)
+    return _references(bib)[key][1]
 
 
 def plain_reference_of(raw_entry: str) -> str:

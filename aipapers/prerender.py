@@ -34,7 +34,8 @@ def tool_versions(vendor_manifest: Path) -> str:
     return f"mermaid {mermaid}; katex {katex}; material {version('mkdocs-material')}"
 
 
-_DRAWN: dict[Path, str] = {}  # cache files already read (a file, once written, never changes: its name is its key)
+# Drawings already read, by cache folder, kind and source (a cache file never changes: its name is its key).
+_DRAWN: dict[tuple[Path, str, str], str] = {}
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,13 @@ class Prerendered:
         return self.folder / f"{self.key(kind, source)}.html"
 
     def cached(self, kind: str, source: str) -> str | None:
-        path = self.path(kind, source)
-        hit = _DRAWN.get(path)
-        if hit is None and path.exists():
-            # Kept for the process: the same formulas appear in both languages and on the print page.
-            hit = _DRAWN[path] = path.read_text(encoding="utf-8")
+        seen = (self.folder, kind, source)
+        hit = _DRAWN.get(seen)
+        if hit is None:
+            path = self.path(kind, source)
+            if path.exists():
+                # Kept for the process: the same formulas appear in both languages and on the print page.
+                hit = _DRAWN[seen] = path.read_text(encoding="utf-8")
         return hit
 
     def pending(self, content: str) -> list[tuple[str, str]]:
@@ -69,6 +72,11 @@ class Prerendered:
         found += [("math-inline", html.unescape(m.group(1))) for m in INLINE_MATH.finditer(content)]
         found += [("math-display", html.unescape(m.group(1))) for m in DISPLAY_MATH.finditer(content)]
         return [(kind, source) for kind, source in found if self.cached(kind, source) is None]
+
+    def still_to_draw(self, content: str) -> tuple[bool, bool]:
+        """Whether the page still needs Mermaid and KaTeX in the browser (something is not in the cache)."""
+        kinds = {kind for kind, _ in self.pending(content)}
+        return "mermaid" in kinds, bool(kinds & {"math-inline", "math-display"})
 
     def apply(self, content: str) -> tuple[str, bool, bool]:
         """The page's HTML with cached diagrams and formulas put in; and whether Mermaid / KaTeX must still run."""

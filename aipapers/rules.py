@@ -9,6 +9,7 @@ the structural rules (data files, front matter, links, figures, citations), to t
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -60,6 +61,24 @@ class Problem:
 def check(project: Project) -> list[Problem]:
     """Every problem in the project's sources, sorted by file and line (empty when all is well)."""
     return Checker(project).run()
+
+
+def inputs_digest(project: Project) -> str:
+    """A digest of everything the rules read (sources and mkdocs.yml) and of the rules' own code.
+
+    Equal digests mean an equal verdict: a build may skip the rules for inputs that passed before.
+    """
+    files = [project.root / "mkdocs.yml", *sorted(Path(__file__).parent.rglob("*.py"))]
+    for source in project.sources():
+        if source == project.overrides_dir:
+            continue  # the theme: no rule reads it
+        files += sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
+    digest = hashlib.sha256()
+    for file in files:
+        if file.is_file():
+            digest.update(f"{file.as_posix()}\0".encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()
 
 
 class Checker:

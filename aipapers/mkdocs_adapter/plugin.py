@@ -5,7 +5,8 @@ and bibtex. The events, in the order a build runs them (priorities only where an
 work must come first or after):
 
     on_startup        objects frozen for the collector when the process exits (a faster exit)
-    on_config   +100  the rules (stop at the first problem), the papers into the nav before i18n
+    on_config   +100  the rules (stop at the first problem; a pass of the same inputs is
+                      remembered in .cache/rules/), the papers into the nav before i18n
                       reads it, mkdocs-bibtex given the guide's parsed references before it reads
                       references.bib itself
     on_pre_build      the language being built (i18n sets it in its on_config), the Markdown
@@ -15,9 +16,10 @@ work must come first or after):
     on_env            compiled templates kept in .cache/jinja/ (each language build compiles them again)
     on_page_markdown +50  overview blocks, the card and cite block, code protected and the
                       reference list placed — all before mkdocs-bibtex (0) renders citations
-    on_page_content -80  cached diagrams and formulas put in (after the page's HTML is final)
+    on_page_content -80  whether the page still needs Mermaid or KaTeX (after its HTML is final)
     on_page_context -100  switcher links, update date, JSON-LD (after i18n set the switcher)
-    on_post_page      the page's Markdown source published next to it
+    on_post_page      cached diagrams and formulas put in (after search has indexed the page),
+                      the page's Markdown source published next to it
     on_post_build -110  per-language search indexes and llms.txt (after i18n merged the index)
     on_serve          `make serve` watches every source of the project (Project.sources)
 
@@ -50,7 +52,7 @@ from ..figures import FigureExtension
 from ..glossary import GlossaryExtension
 from ..prerender import Prerendered
 from ..project import Project
-from ..rules import PAPERS_SECTION, Problem, check
+from ..rules import PAPERS_SECTION, Problem, check, inputs_digest
 from ..search_index import write_language_indexes
 from ..segment import SegmentCache
 from . import bibtex, i18n, search
@@ -61,10 +63,11 @@ OUR_EXTENSIONS = (GlossaryExtension, FigureExtension, citations.CitationsExtensi
 class GuidePlugin(BasePlugin):
     def __init__(self) -> None:
         super().__init__()
-        self.checked: tuple[tuple[Path, int, int], ...] | None = None  # sources the rules last passed
+        self.checked: str | None = None  # digest of the inputs the rules last passed
         self.not_found = i18n.NotFoundPage()
         self.llms: dict[str, list[tuple[str, str]]] = {}
         self.updated: dict[str, Any] = {}
+        self.drawn: dict[str, tuple[str, str]] = {}  # page → (content as indexed, content with drawings)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Having this event keeps the plugin object across `make serve` rebuilds."""
@@ -88,16 +91,27 @@ class GuidePlugin(BasePlugin):
         return config
 
     def run_rules(self, project: Project) -> None:
-        """The rules of `make check`, once per version of the sources; the build stops at the first problem."""
-        inputs = [source for source in project.sources() if source != project.overrides_dir]  # theme: no rules
-        stamp = _version_of((*inputs, project.root / "mkdocs.yml"))
-        if stamp == self.checked:
+        """The rules of `make check`; the build stops at the first problem.
+
+        They run once per version of their inputs: both language builds share one verdict, and a
+        pass is recorded in .cache/rules/ under the digest of everything the rules read and of their
+        code, so that a rebuild of inputs that passed (the same bytes) does not check them again.
+        """
+        digest = inputs_digest(project)
+        if digest == self.checked:
             return
-        problems: list[Problem] = check(project)
-        if problems:
-            more = f" (and {len(problems) - 1} more: run `make check` to list them all)" if len(problems) > 1 else ""
-            raise PluginError(f"{problems[0]}{more}")
-        self.checked = stamp
+        passed = project.cache_dir / "rules" / digest
+        if not passed.exists():
+            problems: list[Problem] = check(project)
+            if problems:
+                more = len(problems) - 1
+                hint = f" (and {more} more: run `make check` to list them all)" if more else ""
+                raise PluginError(f"{problems[0]}{hint}")
+            passed.parent.mkdir(parents=True, exist_ok=True)
+            for older in passed.parent.iterdir():
+                older.unlink()
+            passed.touch()
+        self.checked = digest
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         """Per language: i18n has set the language in its on_config, which runs after ours."""
@@ -159,7 +173,10 @@ class GuidePlugin(BasePlugin):
 
     @event_priority(-80)  # after every other plugin has finished the page's HTML
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        html, page.meta["needs_mermaid"], page.meta["needs_katex"] = self.prerendered.apply(html)
+        # The drawings go into the page in on_post_page; the template loads Mermaid or KaTeX only for
+        # what the cache cannot put in.
+        drawn, page.meta["needs_mermaid"], page.meta["needs_katex"] = self.prerendered.apply(html)
+        self.drawn[page.file.src_uri] = (html, drawn)
         return html
 
     @event_priority(-100)  # after the i18n plugin has set config.extra.alternate for this page
@@ -195,7 +212,13 @@ class GuidePlugin(BasePlugin):
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
-        """Publish the page's Markdown source next to it (see llms.txt)."""
+        """Cached diagrams and formulas put in, and the page's Markdown source published next to it (llms.txt).
+
+        The drawings go in only now, after Material's search has read the page: it indexes their
+        source text (labels, TeX) instead of parsing some 850 KB of SVG and MathML markup.
+        """
+        content, drawn = self.drawn.pop(page.file.src_uri, ("", ""))
+        output = output.replace(content, drawn, 1) if content and content in output else output
         target = Path(config.site_dir) / page.meta["source_url"]
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(page.file.abs_src_path, target)
@@ -228,18 +251,6 @@ class GuidePlugin(BasePlugin):
             if source.exists():
                 server.watch(str(source))
         return server
-
-
-def _version_of(paths: tuple[Path, ...]) -> tuple[tuple[Path, int, int], ...]:
-    """Size and modification time of every file under the given paths (a change anywhere changes it)."""
-    stamps = []
-    for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            if file.exists():
-                stat = file.stat()
-                stamps.append((file, stat.st_mtime_ns, stat.st_size))
-    return tuple(stamps)
 
 
 def _folder(path: Path) -> Path:

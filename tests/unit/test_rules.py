@@ -18,7 +18,7 @@ from conftest import ROOT
 
 from aipapers.pages import parse_page
 from aipapers.project import Project
-from aipapers.rules import check
+from aipapers.rules import check, inputs_digest
 
 
 def reports(sources: Path) -> list[str]:
@@ -69,3 +69,19 @@ def test_one_grammar_says_what_a_citation_is(text: str, keys: list[str], malform
     page = parse_page(Path("docs/en/x.md"), text)
     assert [citation.key for citation in page.citations()] == keys
     assert [found for _, found in page.malformed_citations()] == malformed
+
+
+def test_a_build_may_skip_the_rules_only_for_the_same_inputs(sources: Path) -> None:
+    """The build remembers a pass by the digest of everything the rules read (and of their code)."""
+    project = Project(sources)
+    before = inputs_digest(project)
+    assert inputs_digest(project) == before
+    (sources / "overrides").mkdir()
+    (sources / "overrides" / "main.html").write_text("theme only", encoding="utf-8")
+    assert inputs_digest(project) == before, "the theme is no input of the rules"
+    for relative in ("docs/en/index.md", "papers.yml", "references.bib", "glossary.yml", "figures/nf4-levels.py"):
+        path = sources / relative
+        original = path.read_bytes()
+        path.write_bytes(original + b"\n")
+        assert inputs_digest(project) != before, relative
+        path.write_bytes(original)
