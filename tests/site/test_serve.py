@@ -30,24 +30,34 @@ EDITS: dict[str, tuple[Callable[[Path], None], str, str]] = {
         PAGE,
     ),
     "papers.yml": (
-        lambda p: replace_in(p / "papers.yml", "    venue: NeurIPS 2023\n    organisations: [University of Washington]",
-                             "    venue: NeurIPS 2023, oral\n    organisations: [University of Washington]"),
+        lambda p: replace_in(
+            p / "papers.yml",
+            "    venue: NeurIPS 2023\n    organisations: [University of Washington]",
+            "    venue: NeurIPS 2023, oral\n    organisations: [University of Washington]",
+        ),
         "NeurIPS 2023, oral",
         PAGE,
     ),
     "references.bib": (
-        lambda p: replace_in(p / "references.bib", "Efficient Finetuning of Quantized {LLMs}}",
-                             "Efficient Finetuning of Quantized {LLMs} Revisited}"),
+        lambda p: replace_in(
+            p / "references.bib",
+            "Efficient Finetuning of Quantized {LLMs}}",
+            "Efficient Finetuning of Quantized {LLMs} Revisited}",
+        ),
         "Quantized LLMs Revisited",
         PAGE,
     ),
     "glossary.yml": (
-        lambda p: replace_in(p / "glossary.yml", "    en: Representing weights", "    en: Edited. Representing weights"),
+        lambda p: replace_in(p / "glossary.yml", "en: Representing weights", "en: Edited. Representing weights"),
         "Edited. Representing weights",
         PAGE,
     ),
     "figures": (
-        lambda p: replace_in(p / "figures/nf4-levels.py", "Uniform 4-bit: 16 evenly spaced levels", "Uniform 4-bit: 16 evenly spaced steps"),
+        lambda p: replace_in(
+            p / "figures/nf4-levels.py",
+            "Uniform 4-bit: 16 evenly spaced levels",
+            "Uniform 4-bit: 16 evenly spaced steps",
+        ),
         "16 evenly spaced steps",
         PAGE,
     ),
