@@ -12,15 +12,14 @@ hello-algo and FastAPI do, each language is built from its own config, zh at the
    language's name, nav titles and site URL from its i18n section, and the papers of papers.yml in
    reading order, titled as the MkDocs navigation titles them. Zensical wants the docs inside the
    config's folder and keeps its cache in `.cache/` there, so docs/ is copied into that folder: its
-   cache stays apart from the project's .cache/ and can be cleaned on every build
-   (it caches pages by their Markdown alone, so an edit to papers.yml would otherwise go unseen);
+   cache stays apart from the project's .cache/ and is cleaned on every build (it caches pages by
+   their Markdown alone, so an edit to papers.yml would otherwise go unseen);
 3. Zensical builds zh, then en (a build empties its site_dir, so the one at the root goes first).
 
 Per page, `aipapers.extension.GuideExtension` (listed under `markdown_extensions` of those configs as
 this module) does what the MkDocs plugin does; this module tells it which page is being converted,
 from Zensical's rendering context (`zensical.extensions.context`, the one import of Zensical in this
-package). CONTRIBUTING.md, "Moving off MkDocs", lists what else a
-move would take.
+package). CONTRIBUTING.md, "Moving off MkDocs", lists what else a move would take.
 """
 
 from __future__ import annotations
@@ -43,7 +42,7 @@ from .extension import GuideExtension, PageContext
 from .project import Project
 from .rules import PAPERS_SECTION, check
 
-STAGE = Path("build") / "zensical"  # configs, links to docs/ and overrides/, Zensical's .cache/, site/
+STAGE = Path("build") / "zensical"  # the configs, a copy of docs/, Zensical's .cache/ and site/
 
 
 def zensical_page(md: Markdown) -> PageContext | None:
