@@ -23,6 +23,7 @@ from pybtex.style.formatting.plain import Style as PlainStyle
 from pybtex.style.template import FieldIsMissing, field, join, node, sentence
 
 from .bib import BibFile
+from .project import CACHE, write_atomically
 
 MAX_AUTHORS = 6  # longer author lists are shortened to the first three + "et al."
 
@@ -72,7 +73,7 @@ def _format(bib: BibFile, key: str, plain: bool) -> str:
 def _references(bib: BibFile) -> dict[str, list[str]]:
     """key → [Markdown reference, plain reference] for every work, from the cache when the file is unchanged."""
     version = hashlib.sha256(Path(__file__).read_bytes() + version_of("pybtex").encode() + bib.text.encode())
-    folder = bib.path.parent / ".cache" / "references"
+    folder = bib.path.parent / CACHE / "references"  # the .bib sits at the project's root
     stored = folder / f"{version.hexdigest()[:32]}.json"
     try:
         return json.loads(stored.read_text(encoding="utf-8"))
@@ -80,10 +81,9 @@ def _references(bib: BibFile) -> dict[str, list[str]]:
         pass
     formatted = {key: [_format(bib, key, False), _format(bib, key, True)] for key in bib.pybtex.entries}
     try:
-        folder.mkdir(parents=True, exist_ok=True)
         for older in folder.glob("*.json"):
             older.unlink()
-        stored.write_text(json.dumps(formatted, ensure_ascii=False), encoding="utf-8")
+        write_atomically(stored, json.dumps(formatted, ensure_ascii=False))
     except OSError:
         pass  # a read-only checkout builds all the same, formatting every time
     return formatted

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .project import per_file_version
+from .project import FAST_LOADER, per_file_version
 from .strings import STRINGS
 
 LANGUAGES = ("zh", "en")
@@ -89,11 +89,7 @@ class Guide:
         return next((p for p in self.papers if p.src_path == src_path), None)
 
 
-# libyaml's parser when PyYAML has it (the wheels do): the same YAML, read several times faster.
-_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_FastLoader):
+class _LineLoader(FAST_LOADER):  # type: ignore[misc,valid-type]
     """SafeLoader that remembers the line of every mapping (for error messages)."""
 
 
@@ -235,7 +231,7 @@ class Term:
 @per_file_version
 def load_glossary(path: Path) -> list[Term]:
     """glossary.yml: the one Chinese rendering of each English term."""
-    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=_FastLoader) or []  # noqa: S506 (a safe loader)
+    entries = yaml.load(path.read_text(encoding="utf-8"), Loader=FAST_LOADER) or []  # noqa: S506 (a safe loader)
     return [
         Term(
             e["en"],

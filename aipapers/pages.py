@@ -14,10 +14,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pymdownx.slugs import slugify
 
-from .project import per_file_version
+from .project import load_mapping, per_file_version
 
 FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})\s*([\w+-]*)")
 INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1")
@@ -144,15 +143,7 @@ class Page:
                 caption.append(lines[index])
                 index += 1
             index += 1
-            options, error = {}, None
-            try:
-                loaded = yaml.safe_load("\n".join(option_lines)) if option_lines else {}
-                if isinstance(loaded, dict):
-                    options = loaded
-                else:
-                    error = "its options are not `name: value` lines"
-            except yaml.YAMLError as problem:
-                error = f"its options are not valid YAML ({str(problem).splitlines()[0]})"
+            options, error = load_mapping("\n".join(option_lines), "its options")
             alt = options.get("alt", "")
             found.append(
                 FigureRef(match.group(1), start, alt if isinstance(alt, str) else "", "\n".join(caption).strip(), error)
@@ -185,10 +176,6 @@ def _plain(text: str) -> str:
     return re.sub(r"[*_`]", "", text)
 
 
-# libyaml's parser when PyYAML has it (the wheels do): the same YAML, read several times faster.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 @per_file_version
 def read_page(path: Path) -> Page:
     """Parse a page (cached until the file changes); raises UnicodeDecodeError if it is not UTF-8."""
@@ -206,14 +193,7 @@ def parse_page(path: Path, text: str) -> Page:
         if end is None:
             meta_error = "front matter starts with `---` but never ends"
         else:
-            try:
-                loaded = yaml.load("\n".join(source_lines[1:end]), Loader=_YAML_LOADER) or {}  # noqa: S506
-                if isinstance(loaded, dict):
-                    meta = loaded
-                else:
-                    meta_error = "front matter must be a mapping of `name: value` lines"
-            except yaml.YAMLError as error:
-                meta_error = f"front matter is not valid YAML ({str(error).splitlines()[0]})"
+            meta, meta_error = load_mapping("\n".join(source_lines[1:end]), "front matter")
             body_start = end + 2
     fences: list[Fence] = []
     lines = map_code(source_lines, lambda code: "" if "\n" in code else " " * len(code), fences)

@@ -73,11 +73,6 @@ class Prerendered:
         found += [("math-display", html.unescape(m.group(1))) for m in DISPLAY_MATH.finditer(content)]
         return [(kind, source) for kind, source in found if self.cached(kind, source) is None]
 
-    def still_to_draw(self, content: str) -> tuple[bool, bool]:
-        """Whether the page still needs Mermaid and KaTeX in the browser (something is not in the cache)."""
-        kinds = {kind for kind, _ in self.pending(content)}
-        return "mermaid" in kinds, bool(kinds & {"math-inline", "math-display"})
-
     def apply(self, content: str) -> tuple[str, bool, bool]:
         """The page's HTML with cached diagrams and formulas put in; and whether Mermaid / KaTeX must still run."""
 

@@ -8,12 +8,18 @@ added in one place and can never be read by the build but ignored by the edit lo
 from __future__ import annotations
 
 import functools
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
+
+import yaml
 
 T = TypeVar("T")
+CACHE = ".cache"  # the project's cache folder: prerendered drawings, Chinese words, references, rule passes
+# libyaml's parser when PyYAML has it (the wheels do): the same YAML, read several times faster.
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -48,7 +54,12 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        return self.root / ".cache"
+        return self.root / CACHE
+
+    def mkdocs_config(self) -> dict[str, Any]:
+        """mkdocs.yml as data: `!ENV` settings take their default, Python objects (slugify…) become None."""
+        text = (self.root / "mkdocs.yml").read_text(encoding="utf-8")
+        return yaml.load(text, Loader=_MkDocsYml)  # noqa: S506 (a SafeLoader subclass)
 
     def sources(self) -> tuple[Path, ...]:
         """Every file and folder a page is built from: what `make serve` watches."""
@@ -81,3 +92,30 @@ def per_file_version(loader: Callable[[Path], T]) -> Callable[[Path], T]:
     wrapper.cache_info = cached.cache_info  # type: ignore[attr-defined]  (how often a file was parsed)
     wrapper.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
     return wrapper
+
+
+class _MkDocsYml(FAST_LOADER):  # type: ignore[misc,valid-type]
+    """Reads mkdocs.yml without running its tags."""
+
+
+_MkDocsYml.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+_MkDocsYml.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_mapping(text: str, what: str) -> tuple[dict[str, Any], str | None]:
+    """`name: value` lines as a dict, or an empty dict and what is wrong with them (`what` names them)."""
+    try:
+        loaded = yaml.load(text, Loader=FAST_LOADER) or {}  # noqa: S506 (a safe loader)
+    except yaml.YAMLError as error:
+        return {}, f"{what} is not valid YAML ({str(error).splitlines()[0]})"
+    if not isinstance(loaded, dict):
+        return {}, f"{what} must be `name: value` lines"
+    return loaded, None
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Replace a cache file at once, so that a reader never sees it half written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False) as out:
+        out.write(text)
+    Path(out.name).replace(path)

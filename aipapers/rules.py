@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
 from . import overviews, strings
 from .bib import BibFile, missing_fields
 from .bib import parse as parse_bib
@@ -202,7 +200,7 @@ class Checker:
         """Pages reachable from the navigation: mkdocs.yml's nav plus the papers of papers.yml."""
         path = self.root / "mkdocs.yml"
         nav_pages: set[str] = set()
-        config = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+        config = self.project.mkdocs_config()
         if not any(isinstance(item, dict) and PAPERS_SECTION in item for item in config.get("nav") or []):
             self.report(
                 path,
@@ -464,14 +462,6 @@ class Checker:
                     f"key number {' '.join(en_numbers) or '—'} differs from the zh page's "
                     f"{' '.join(zh_numbers) or '—'} (docs/zh/{relative}:{zh_line}) — write the same value in both",
                 )
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its !ENV and !!python tags."""
-
-
-_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
 def _flatten(nav: Iterable[object]) -> Iterable[str]:

@@ -9,9 +9,10 @@ loaded only when a run has not been seen before (a new or edited paragraph).
 from __future__ import annotations
 
 import json
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
+
+from .project import write_atomically
 
 
 class SegmentCache:
@@ -39,8 +40,5 @@ class SegmentCache:
     def save(self) -> None:
         if not self.changed:
             return
-        self.file.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.file.parent, delete=False) as out:
-            json.dump(self.words, out, ensure_ascii=False, separators=(",", ":"))
-        Path(out.name).replace(self.file)
+        write_atomically(self.file, json.dumps(self.words, ensure_ascii=False, separators=(",", ":")))
         self.changed = False

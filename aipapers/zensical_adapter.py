@@ -68,14 +68,6 @@ def makeExtension(**kwargs: Any) -> GuideExtension:
 # --- one config per language ------------------------------------------------------------------
 
 
-class _KeepTags(yaml.SafeLoader):
-    """Reads mkdocs.yml: !ENV values become their default, Python tags are left to Zensical."""
-
-
-_KeepTags.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
-_KeepTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def _section(text: str, key: str) -> str:
     """A top-level section of mkdocs.yml as written (Python tags and all), e.g. markdown_extensions."""
     match = re.search(rf"^{key}:\n(?:(?:[ #].*)?\n)*", text, re.MULTILINE)
@@ -89,7 +81,7 @@ def write_configs(project: Project, stage: Path) -> dict[str, Path]:
     shutil.copytree(project.docs_dir, stage / "docs")
     mkdocs_yml = project.root / "mkdocs.yml"
     text = mkdocs_yml.read_text(encoding="utf-8")
-    config = yaml.load(text, Loader=_KeepTags)  # noqa: S506 (a safe loader)
+    config = project.mkdocs_config()
     plugins = {next(iter(p)) if isinstance(p, dict) else p: p for p in config["plugins"]}
     i18n = plugins["i18n"]["i18n"]
     separator = plugins["search"]["search"]["separator"]

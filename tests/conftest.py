@@ -63,7 +63,7 @@ def run_mkdocs_build(project: Path, site_dir: Path, **env: str) -> subprocess.Co
     )
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -91,7 +91,7 @@ class PagesLikeHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def port() -> int:
-    return _free_port()
+    return free_port()
 
 
 @pytest.fixture(scope="session")
@@ -134,36 +134,50 @@ def server(hosted: Build, port: int) -> Iterator[str]:
     httpd.shutdown()
 
 
-PROJECT_FILES = [
-    "Makefile",
-    "mkdocs.yml",
-    "papers.yml",
-    "references.bib",
-    "glossary.yml",
-    "vendor.json",
-    "pyproject.toml",
-]
-PROJECT_DIRS = ["docs", "figures", "overrides", "scripts"]
+RULE_INPUTS = ["mkdocs.yml", "papers.yml", "references.bib", "glossary.yml", "docs", "figures"]
+THEME_AND_TOOLS = ["Makefile", "vendor.json", "pyproject.toml", "overrides", "scripts"]
+
+
+def copy_project(target: Path, *, theme: bool = True, prerendered: bool = False) -> Path:
+    """A throw-away copy of the project: what the rules read, and (`theme`) what a build and `make` need.
+
+    `prerendered` brings .cache/prerender/ along, so that pages come out with their drawings.
+    """
+    for name in RULE_INPUTS + (THEME_AND_TOOLS if theme else []):
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / name)
+    if prerendered and (ROOT / ".cache" / "prerender").exists():
+        shutil.copytree(ROOT / ".cache" / "prerender", target / ".cache" / "prerender")
+    return target
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     """A throw-away copy of the project that a test may break (vendored assets included)."""
-    for name in PROJECT_FILES:
-        shutil.copy2(ROOT / name, tmp_path / name)
-    for name in PROJECT_DIRS:
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 @pytest.fixture
 def sources(tmp_path: Path) -> Path:
     """A throw-away copy of what the rules read (no theme, no tools): for the fast unit tests."""
-    for name in ("mkdocs.yml", "papers.yml", "references.bib", "glossary.yml"):
-        shutil.copy2(ROOT / name, tmp_path / name)
-    for name in ("docs", "figures"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    return tmp_path
+    return copy_project(tmp_path, theme=False)
+
+
+def build_in_process(project: Path) -> object:
+    """`mkdocs build --strict` of a project in this process, as the command line runs it; its config."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site-out"), strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return config
 
 
 def run_make(target: str, cwd: Path = ROOT, timeout: int = 900) -> subprocess.CompletedProcess[str]:

@@ -42,6 +42,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .. import card, citations, metadata
 from ..bib import BibFile
@@ -190,7 +191,7 @@ class GuidePlugin(BasePlugin):
         root = "" if self.language == i18n.default_language(config) else f"{self.language}/"
         if root:
             # main.html gives Material this base, so the page reads <language>/search/search_index.json
-            context["search_base"] = _relative(root, page.url)
+            context["search_base"] = get_relative_url(root, page.url)
         updated = self.updated.get(f"docs/{page.file.src_uri}")
         if updated:
             page.meta["revision_iso"] = updated.isoformat()
@@ -256,12 +257,6 @@ class GuidePlugin(BasePlugin):
 def _folder(path: Path) -> Path:
     path.mkdir(parents=True, exist_ok=True)
     return path
-
-
-def _relative(target: str, page_url: str) -> str:
-    from mkdocs.utils import get_relative_url
-
-    return get_relative_url(target, page_url)
 
 
 def _offline(config: MkDocsConfig) -> bool:

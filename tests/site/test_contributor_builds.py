@@ -13,9 +13,7 @@ from pathlib import Path
 
 import pytest
 from cases import CASES, EN, Case, replace
-from conftest import run_make, run_mkdocs_build
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+from conftest import build_in_process, run_make, run_mkdocs_build
 from mkdocs.exceptions import Abort, PluginError
 
 from aipapers.project import Project
@@ -29,14 +27,11 @@ def build_error(project: Path) -> str:
     handler.emit = records.append  # type: ignore[method-assign]
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site-out"), strict=True)
-    config.plugins.on_startup(command="build", dirty=False)
     try:
-        build(config)
+        build_in_process(project)
     except (PluginError, Abort) as error:
         return "\n".join(record.getMessage() for record in records) or str(error)
     finally:
-        config.plugins.on_shutdown()
         logger.removeHandler(handler)
     return ""
 

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import BUILDER, _free_port, replace_in
+from conftest import BUILDER, free_port, replace_in
 
 from aipapers.project import Project
 
@@ -88,7 +88,7 @@ def wait_for(url: str, text: str, seconds: float = 90) -> bool:
 
 @pytest.fixture
 def served(project: Path) -> Iterator[tuple[Path, str]]:
-    port = _free_port()
+    port = free_port()
     base = f"http://127.0.0.1:{port}/"
     server = subprocess.Popen(
         [sys.executable, "-m", BUILDER, "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],

@@ -8,7 +8,6 @@ its figure, and no raw `[@key]` left anywhere.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -16,18 +15,12 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import copy_project
 
 
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("zensical")
-    for name in ("mkdocs.yml", "papers.yml", "references.bib", "glossary.yml", "vendor.json"):
-        shutil.copy2(ROOT / name, project / name)
-    for name in ("docs", "figures", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    if (ROOT / ".cache" / "prerender").exists():
-        shutil.copytree(ROOT / ".cache" / "prerender", project / ".cache" / "prerender")
+    project = copy_project(tmp_path_factory.mktemp("zensical"), prerendered=True)
     started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "aipapers.zensical_adapter", "--root", str(project)],
